@@ -44,8 +44,12 @@ async function runCheck(ctx: CliContext, inputs: string[], flags: CheckFlags): P
   }
   for (const file of files.files) {
     const loaded = await ctx.loadProtocol(file, { overrides, stdinName: flags.stdinFilepath });
-    if (!loaded.result) ioFailure = true;
-    else if (loaded.result.ir && loaded.result.ir.body.length === 0) libraries++;
+    // Unreadable paths are usage/IO problems (exit 2); a file that is readable but not a
+    // protocol (binary, too large) is bad input like any other (exit 1).
+    if (loaded.diagnostics.some((d) => d.code === "BTP0001")) ioFailure = true;
+    if (!loaded.result) {
+      // nothing more to count
+    } else if (loaded.result.ir && loaded.result.ir.body.length === 0) libraries++;
     else protocols++;
     errorsFound += loaded.diagnostics.filter((d) => d.severity === "error").length;
     warnings += loaded.diagnostics.filter((d) => d.severity === "warning").length;
