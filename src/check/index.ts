@@ -64,7 +64,7 @@ export function checkSourceFile(file: SourceFile, parseDiagnostics: Diagnostic[]
   let ir: ProtocolIR | null = null;
   try {
     for (const diagnostic of parseDiagnostics ?? []) ctx.report(diagnostic);
-    const mainPath = path.resolve(file.path);
+    const mainPath = path.resolve(options.baseDir ?? process.cwd(), file.path);
     ctx.texts.set(file.path, file.text ?? "");
     const program = loadProgram(ctx, file, mainPath, options.readFile ?? readFromDisk);
     for (const loaded of program.files) files.set(loaded.absolutePath, loaded.file);

@@ -12,6 +12,9 @@ export interface CheckOptions {
   readFile?: (absolutePath: string) => string | undefined;
   /** Cap on IR nodes after expanding sweeps and sequence calls (default 100 000). */
   maxNodes?: number;
+  /** Folder a relative main path is resolved against, for imports (default: the process's
+   * working directory). The CLI passes its own working directory so tests can drive it. */
+  baseDir?: string;
 }
 
 /** A quantity the user wrote, resolved, for hovers: "0.147 mA = 0.5C × 0.294 mAh / 1 h". */

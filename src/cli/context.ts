@@ -74,13 +74,14 @@ export class CliContext {
     }
     const checkOptions: CheckOptions = {
       overrides: options.overrides,
+      baseDir: this.io.cwd,
       readFile: (absolutePath) => {
         const imported = readSource(absolutePath);
         return imported.ok ? imported.text : undefined;
       },
     };
     // Diagnostics name the file as the user wrote it; imports resolve relative to its real place.
-    const checkPath = isStdin ? path.join(this.io.cwd, name) : name;
+    const checkPath = name;
     let result: CheckResult;
     if (isYamlPath(name)) {
       const parsed = parseYamlProtocol(read.text, checkPath);

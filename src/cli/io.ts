@@ -77,19 +77,23 @@ export function isYamlPath(file: string): boolean {
 
 /** Expands directories to the protocol files below them (sorted, so output is stable). Files
  * named explicitly are kept whatever their extension. */
-export function expandInputs(inputs: string[]): { files: string[]; diagnostics: Diagnostic[] } {
+export function expandInputs(inputs: string[], cwd: string): { files: string[]; diagnostics: Diagnostic[] } {
   const files: string[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const input of inputs) {
     let stat;
     try {
-      stat = statSync(input);
+      stat = statSync(path.resolve(cwd, input));
     } catch {
       diagnostics.push({ code: "BTP0001", severity: "error", message: `${input} does not exist`, span: fileSpan(input), hint: "check the path" });
       continue;
     }
     if (stat.isDirectory()) {
-      const found = walk(input).filter(isProtocolPath).sort();
+      // Paths stay as the user wrote them (relative to their folder) for the messages.
+      const found = walk(path.resolve(cwd, input))
+        .filter(isProtocolPath)
+        .map((full) => path.join(input, path.relative(path.resolve(cwd, input), full)))
+        .sort();
       files.push(...found);
     } else {
       files.push(input);

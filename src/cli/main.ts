@@ -6,6 +6,8 @@ import { CliContext, type CliIo } from "./context.js";
 import { registerCheck } from "./commands/check.js";
 import { registerExplain } from "./commands/explain.js";
 import { registerIr } from "./commands/ir.js";
+import { registerCompile } from "./commands/compile.js";
+import { registerImport } from "./commands/import.js";
 import { BTP_VERSION } from "./version.js";
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
@@ -30,6 +32,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   registerCheck(program, ctx);
   registerExplain(program, ctx);
   registerIr(program, ctx);
+  registerCompile(program, ctx);
+  registerImport(program, ctx);
 
   try {
     await program.parseAsync(argv, { from: "user" });

@@ -60,7 +60,7 @@ describe("bad input through the CLI", () => {
     const dir = scratch({ "u.btp": "rest for 3 fortnights\n" });
     const r = await runCli(["check", "u.btp"], { cwd: dir });
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain("u.btp:1:10");
+    expect(r.stderr).toContain("u.btp:1:12"); // the caret sits under the unit itself
     expect(r.stderr).toMatch(/fortnights/);
   });
 

@@ -29,7 +29,7 @@ async function runCheck(ctx: CliContext, inputs: string[], flags: CheckFlags): P
     for (const e of errors) ctx.err(`btp: ${e}\n`);
     return ctx.fail(2);
   }
-  const files = inputs.includes("-") ? { files: inputs, diagnostics: [] as Diagnostic[] } : expandInputs(inputs);
+  const files = inputs.includes("-") ? { files: inputs, diagnostics: [] as Diagnostic[] } : expandInputs(inputs, ctx.io.cwd);
   const reports: { path: string; diagnostics: Diagnostic[] }[] = [];
   let protocols = 0;
   let libraries = 0;

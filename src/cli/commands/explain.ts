@@ -31,7 +31,7 @@ async function runExplain(ctx: CliContext, inputs: string[], flags: ExplainFlags
     for (const e of errors) ctx.err(`btp: ${e}\n`);
     return ctx.fail(2);
   }
-  const expanded = inputs.includes("-") ? { files: inputs, diagnostics: [] } : expandInputs(inputs);
+  const expanded = inputs.includes("-") ? { files: inputs, diagnostics: [] } : expandInputs(inputs, ctx.io.cwd);
   if (expanded.diagnostics.length) {
     ctx.printDiagnostics(expanded.diagnostics, new Map());
     ctx.fail(2);
