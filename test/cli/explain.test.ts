@@ -27,3 +27,16 @@ describe("btp explain", () => {
     expect(r.code).toBe(0);
   });
 });
+
+describe("btp explain -o", () => {
+  it("writes one report per protocol into the folder", async () => {
+    const { mkdtempSync, readdirSync: list, readFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const out = mkdtempSync(path.join(tmpdir(), "btp-explain-"));
+    const r = await runCli(["explain", "protocols", "-o", out], { cwd: root });
+    expect(r.code).toBe(0);
+    const files = list(out).filter((f) => f.endsWith(".explain.txt"));
+    expect(files).toHaveLength(25);
+    expect(readFileSync(path.join(out, files.find((f) => f.startsWith("a03-"))!), "utf8")).toContain("0.147 mA");
+  });
+});

@@ -1,15 +1,18 @@
 // `btp explain <files|dirs>`: what the cell will experience — the step table with resolved
 // currents and their derivations, duration estimates, totals, and a methods-section paragraph.
 
+import path from "node:path";
 import type { Command } from "commander";
 import type { ProtocolIR } from "../../ir/types.js";
 import { estimateProtocol } from "../../ir/estimate.js";
 import { methodsParagraph, renderStepTable, stepTable, summary } from "../../ir/describe.js";
 import { collect, parseOverrides, type CliContext } from "../context.js";
 import { expandInputs } from "../io.js";
+import { writeFilesAtomically } from "../write.js";
 
 interface ExplainFlags {
   set?: string[];
+  output?: string;
   stdinFilepath?: string;
   format: "text" | "json";
 }
@@ -20,6 +23,7 @@ export function registerExplain(program: Command, ctx: CliContext): void {
     .description("show the expanded step table, resolved currents, duration estimates and a methods paragraph")
     .argument("<inputs...>", "protocol files or directories (libraries without steps are skipped), or -")
     .option("-f, --format <format>", "output format: text or json", "text")
+    .option("-o, --output <dir>", "write one report per protocol into this folder instead of printing them")
     .option("--set <name=value>", "override a param (repeatable)", collect)
     .option("--stdin-filepath <path>", "the name to use for stdin")
     .action(async (inputs: string[], flags: ExplainFlags) => runExplain(ctx, inputs, flags));
@@ -37,6 +41,7 @@ async function runExplain(ctx: CliContext, inputs: string[], flags: ExplainFlags
     ctx.fail(2);
   }
   const json: unknown[] = [];
+  const reports: { path: string; content: string }[] = [];
   let first = true;
   for (const file of expanded.files) {
     const loaded = await ctx.loadProtocol(file, { overrides, stdinName: flags.stdinFilepath });
@@ -51,7 +56,11 @@ async function runExplain(ctx: CliContext, inputs: string[], flags: ExplainFlags
       continue;
     }
     if (ir.body.length === 0) continue; // a library of cells or sequences: nothing runs
-    if (flags.format === "json") {
+    if (flags.output) {
+      const base = path.basename(loaded.file).replace(/(\.btp)?(\.ya?ml)?$/i, "");
+      const content = flags.format === "json" ? JSON.stringify(explainJson(loaded.file, ir), null, 2) + "\n" : explainText(loaded.file, ir, false);
+      reports.push({ path: `${base}.explain.${flags.format === "json" ? "json" : "txt"}`, content });
+    } else if (flags.format === "json") {
       json.push(explainJson(loaded.file, ir));
     } else {
       if (!first) ctx.out("\n" + "─".repeat(80) + "\n\n");
@@ -59,7 +68,19 @@ async function runExplain(ctx: CliContext, inputs: string[], flags: ExplainFlags
       first = false;
     }
   }
-  if (flags.format === "json") ctx.out(JSON.stringify({ version: 1, protocols: json }, null, 2) + "\n");
+  if (flags.output) {
+    const dir = ctx.resolve(flags.output);
+    try {
+      writeFilesAtomically(dir, reports);
+    } catch (err) {
+      ctx.err(`btp: cannot write to ${flags.output}: ${err instanceof Error ? err.message : String(err)}\n`);
+      return ctx.fail(2);
+    }
+    for (const r of reports) ctx.out(`wrote ${path.join(flags.output, r.path)}\n`);
+    ctx.out(`Explained ${reports.length} protocol${reports.length === 1 ? "" : "s"} into ${flags.output}.\n`);
+  } else if (flags.format === "json") {
+    ctx.out(JSON.stringify({ version: 1, protocols: json }, null, 2) + "\n");
+  }
 }
 
 function explainText(file: string, ir: ProtocolIR, color: boolean): string {
