@@ -410,10 +410,12 @@ export interface SequenceDecl extends NodeBase {
   doc: string | null;
 }
 
-/** `cell na_cge_nvp "Na | CGE | NVP-K0.05 coin cell" { … }` */
+/** `cell na_cge_nvp "Na | CGE | NVP-K0.05 coin cell" { … }`, or `cell "…" { … }` without a name
+ * in a file that holds just that cell (used as `use cell "cells/that-file.btp"`). */
 export interface CellDecl extends NodeBase {
   kind: "CellDecl";
-  name: Identifier;
+  /** Null when the cell has no name (allowed; `use cell NAME` cannot refer to it then). */
+  name: Identifier | null;
   title: StringLiteral | null;
   properties: CellProperty[];
 }
