@@ -547,4 +547,429 @@ const arbinCodes: DiagnosticCodeInfo[] = [
   },
 ];
 
-export const targetsCodes: DiagnosticCodeInfo[] = [...infrastructureCodes, ...newareCodes, ...arbinCodes];
+// ---- Maccor (BTP6500–6599): .000 procedures ---------------------------------------------------
+// 650x compiling · 651x–652x importing.
+const maccorCodes: DiagnosticCodeInfo[] = [
+  {
+    code: "BTP6501",
+    severity: "error",
+    title: "Procedure longer than 999 Maccor steps",
+    explanation:
+      "Maccor procedures jump between steps by 3-digit step numbers, so a procedure holds at most 999 steps (Do, Loop, AdvCycle, Pause and End steps count). A protocol that needs more is refused rather than cut short; loops keep long tests small.",
+    bad: "rest for 1 s\nrest for 2 s\n# … 1,000 steps written out one by one",
+    fix: "repeat 1000 {\n  rest for 1 s\n}",
+  },
+  {
+    code: "BTP6502",
+    severity: "error",
+    title: "Time finer than Maccor's 10 ms",
+    explanation:
+      "Maccor step times and report intervals are written as hh:mm:ss with hundredths of a second; the shortest public value is \"::.01\" (10 ms). A time that is not a whole number of 10 ms ticks would be rounded, so it is refused.",
+    bad: "rest for 5 ms",
+    fix: "rest for 10 ms",
+  },
+  {
+    code: "BTP6503",
+    severity: "error",
+    title: "Safety limit Maccor cannot express",
+    explanation:
+      "A Maccor procedure has no global safety block: btp writes limits as ends in every step that jump to the End step. Voltage, current and capacity ends are in real procedures; a temperature end (Themocpl) has a value format that is not verified, and a power end is not seen at all, so such limits are refused.",
+    bad: "limits { temperature 0 °C .. 60 °C }\nrest for 1 h",
+    fix: "limits { voltage 2 V .. 4.2 V }\nrest for 1 h",
+  },
+  {
+    code: "BTP6504",
+    severity: "error",
+    title: "Impedance at a set DC bias on a Maccor",
+    explanation:
+      "Impedance on a Maccor runs from an FRA step whose settings live in a .FRA file. The only public .FRA files measure at open circuit (Potential=0, PotentialVs=-1); how a set DC bias is written is not known, so it is refused rather than guessed.",
+    bad: "eis from 10 kHz to 1 Hz, amplitude 5 mV, bias 3.5 V",
+    fix: "eis from 10 kHz to 1 Hz, amplitude 5 mV",
+  },
+  {
+    code: "BTP6510",
+    severity: "error",
+    title: "Not a Maccor procedure",
+    explanation:
+      "The file is empty, is not well-formed XML (often: truncated), uses an undefined entity, or its root element is not <MaccorTestProcedure>. Nothing is imported.",
+    bad: "btp import half-copied.000",
+    fix: "btp import complete-procedure.000",
+    exampleLanguage: "shell",
+  },
+  {
+    code: "BTP6511",
+    severity: "error",
+    title: "Maccor file declares a DOCTYPE or entities",
+    explanation:
+      "Maccor procedures never carry a DOCTYPE. One is how entity-expansion attacks (a few hundred bytes that expand to gigabytes) begin, so the file is not read at all.",
+    bad: '<!DOCTYPE x [<!ENTITY a "aaaa">]><MaccorTestProcedure>&a;</MaccorTestProcedure>',
+    fix: "<MaccorTestProcedure>…</MaccorTestProcedure>",
+    exampleLanguage: "text",
+  },
+  {
+    code: "BTP6512",
+    severity: "error",
+    title: "Maccor file too large",
+    explanation:
+      "The file is larger than 16 MB, has more than 200,000 elements, nests elements more than 32 deep, or has more than 999 steps. A real procedure of 999 steps is about 1 MB, so the file is refused before any work that grows with it.",
+    bad: "btp import channel-data.041",
+    fix: "btp import procedure.000",
+    exampleLanguage: "shell",
+  },
+  {
+    code: "BTP6513",
+    severity: "error",
+    title: "Maccor file is not UTF-8 text",
+    explanation:
+      "Procedures are UTF-8 XML (in practice ASCII). Maccor data files share the numeric extensions (.001, .041…) but are binary; this is probably one of them.",
+    bad: "btp import test.001",
+    fix: "btp import test.000",
+    exampleLanguage: "shell",
+  },
+  {
+    code: "BTP6514",
+    severity: "warning",
+    title: "Empty Maccor procedure",
+    explanation: "The procedure has no steps (or only an End step). It is imported as an empty protocol so that the result is explicit, not an error.",
+    bad: "<MaccorTestProcedure>\n</MaccorTestProcedure>",
+    fix: "<MaccorTestProcedure><ProcSteps><TestStep>…</TestStep></ProcSteps></MaccorTestProcedure>",
+    exampleLanguage: "text",
+  },
+  {
+    code: "BTP6515",
+    severity: "warning",
+    title: "Maccor step btp cannot express",
+    explanation:
+      "FastWave drive cycles (their waveform is in a .MWF file), FRA impedance steps (their settings are in a .FRA file the importer does not read), function-controlled currents (Chg Func, Dis Func) and unknown step types have no btp equivalent. Each is imported as an operator pause that names the step, so the protocol keeps its place and nothing disappears silently.",
+    bad: "<StepType>FastWave</StepType><StepValue>LA4_8rep</StepValue>",
+    fix: "replace the imported pause with btp steps, or run the drive cycle by hand",
+    exampleLanguage: "text",
+  },
+  {
+    code: "BTP6516",
+    severity: "warning",
+    title: "Maccor jump with no structured equivalent",
+    explanation:
+      "A step end jumps somewhere other than the next step (out of a loop, over a step, to the End step) and is not a safety end. btp protocols have no jumps, so the end is imported as an ordinary end of the step and the next step follows. Check the imported protocol: such a jump usually needs a separate block or a different loop count.",
+    bad: "<EndType>Voltage </EndType><Oper>&lt;= </Oper><Step>017</Step><Value>2.7</Value>   (step 12, inside a loop ending at 16)",
+    fix: "<EndType>Voltage </EndType><Oper>&lt;= </Oper><Step>013</Step><Value>2.7</Value>",
+    exampleLanguage: "text",
+  },
+  {
+    code: "BTP6517",
+    severity: "error",
+    title: "Maccor Do/Loop steps do not nest",
+    explanation:
+      "Each Loop n step must close the innermost open Do n step, and every Do needs its Loop. Otherwise the loops cannot be rebuilt and nothing is imported. (More than 16 nested levels is refused too: no real procedure comes close.)",
+    bad: "Do 1, Rest, Loop 2, End",
+    fix: "Do 1, Rest, Loop 1, End",
+    exampleLanguage: "text",
+  },
+  {
+    code: "BTP6518",
+    severity: "error",
+    title: "Maccor value that is not a number",
+    explanation:
+      "A current, voltage, time, loop count, goto step or operator could not be read (\"lots\" instead of a number, a time that is not hh:mm:ss, a loop count that is not a whole number). The file is damaged or hand-edited; nothing is imported.",
+    bad: "<StepMode>Current </StepMode><StepValue>lots</StepValue>",
+    fix: "<StepMode>Current </StepMode><StepValue>0.5</StepValue>",
+    exampleLanguage: "text",
+  },
+  {
+    code: "BTP6519",
+    severity: "warning",
+    title: "Maccor field not imported",
+    explanation:
+      "The file has an element, limit, end type (a thermocouple end, say), report type or note on a control step that btp has no place for. It is reported and left out, never guessed at.",
+    bad: "<EndType>Themocpl</EndType><Value>1/50.0</Value>",
+    fix: "add the condition to the protocol by hand if it matters",
+    exampleLanguage: "text",
+  },
+  {
+    code: "BTP6520",
+    severity: "warning",
+    title: "Maccor value relative to a capacity the file does not hold",
+    explanation:
+      "Maccor values with a C suffix (\"2.0C\") are multiples of a capacity entered when the test starts, not stored in the procedure. Currents and capacity ends keep their C-rate (with 0 A in the IR until the protocol has a cell); C-relative safety limits and report intervals cannot be kept and are left out. Add `use cell …` with the right capacity before compiling for another instrument.",
+    bad: "btp import EXP.000   # currents as 2.0C",
+    fix: "add `use cell \"cells/my-cell.btp\"` to the imported protocol",
+    exampleLanguage: "shell",
+  },
+  {
+    code: "BTP6521",
+    severity: "info",
+    title: "Maccor cycle-counter steps not imported",
+    explanation:
+      "AdvCycle steps advance the cycle number in Maccor's data file. btp counts cycles by loop passes (and writes an AdvCycle at the end of each innermost loop pass when it compiles for Maccor), so they are not imported as steps.",
+    bad: "<StepType>AdvCycle</StepType>",
+    fix: "nothing to do",
+    exampleLanguage: "text",
+  },
+  {
+    code: "BTP6522",
+    severity: "warning",
+    title: "Maccor CC-CV step imported approximately",
+    explanation:
+      "A Maccor CC-CV step (current with a voltage clamp, or voltage with a current clamp) checks all its ends from the start of the step. btp's CC-CV step checks the ends after `then hold` from the start of the hold, so a time or capacity end on such a step is imported as an end of the hold. Check the imported step.",
+    bad: "<Limits><Voltage>4.2</Voltage></Limits> … <EndType>StepTime</EndType><Value>02:00:00</Value>",
+    fix: "charge at 1 A for 2 h or until 4.2 V then hold until 50 mA",
+    exampleLanguage: "text",
+  },
+  {
+    code: "BTP6523",
+    severity: "warning",
+    title: "Maccor steps after the End step",
+    explanation: "Steps after the first End step run only if a jump leads there. They are not imported; move them before the End step in the Maccor editor if they should run.",
+    bad: "Rest, End, Rest",
+    fix: "Rest, Rest, End",
+    exampleLanguage: "text",
+  },
+];
+
+// ---- LAND (BTP6600–6649): keying sheets for the LANDt step editor -----------------------------
+const landCodes: DiagnosticCodeInfo[] = [
+  {
+    code: "BTP6601",
+    severity: "error",
+    title: "CC-CV step with a guard on its CC part, on a LAND sheet",
+    explanation:
+      "A LAND sheet writes a CC-CV step as a CC row and a CV row; every cut-off of the CC row leads to the CV row. A guard on the CC part (a time or capacity that should end the whole step) would then start the hold instead of skipping it, so it is refused.",
+    bad: "charge at 1 mA for 5 h or until 3.9 V then hold until 0.05 mA",
+    fix: "charge at 1 mA until 3.9 V then hold until 0.05 mA",
+  },
+  {
+    code: "BTP6602",
+    severity: "error",
+    title: "Protection LAND cannot express",
+    explanation:
+      "LAND protection covers voltage, current and capacity. A temperature or power limit cannot be keyed into the step editor, so it is refused; set the oven's own over-temperature protection by hand.",
+    bad: "limits { temperature 0 °C .. 60 °C }\nrest for 1 h",
+    fix: "limits { voltage 2 V .. 4.2 V }\nrest for 1 h",
+  },
+];
+
+// ---- BioLogic (BTP6100–6199): EC-Lab / BT-Lab settings (.mps) ----------------------------------
+// 610x compiling · 612x importing.
+const biologicCodes: DiagnosticCodeInfo[] = [
+  {
+    code: "BTP6101",
+    severity: "error",
+    title: "Temperature set-point during an EC-Lab run",
+    explanation:
+      "EC-Lab settings cannot drive a climate chamber. A set-point before the first measurement becomes an instruction in the file's comments and a rest for its settle time; a set-point later in the protocol would need someone to change the chamber at the right moment, which the file cannot arrange. A plan (btp compile --plan) turns it into a step of the operator's run sheet.",
+    bad: "temperature 25 °C, settle 2 h\ncharge at 1 mA until 3.9 V\ntemperature 60 °C, settle 2 h\ncharge at 1 mA until 3.9 V",
+    fix: "temperature 25 °C, settle 2 h\ncharge at 1 mA until 3.9 V",
+  },
+  {
+    code: "BTP6102",
+    severity: "error",
+    title: "More limits than a Modulo Bat sequence holds",
+    explanation:
+      "A Modulo Bat sequence has three limit slots. Each end of a step takes one, and so does each step-level safety limit that is tighter than the file's (it becomes a limit that stops the run). A step that needs more cannot be written without dropping one.",
+    bad: "charge at 1 mA until 3.9 V or for 2 h or until capacity 0.3 mAh or until current > 2 mA",
+    fix: "charge at 1 mA until 3.9 V or for 2 h or until capacity 0.3 mAh",
+  },
+  {
+    code: "BTP6103",
+    severity: "error",
+    title: "Value EC-Lab cannot set",
+    explanation:
+      "The value lies outside what an EC-Lab settings file can ask for: a current above the 10 A range, voltages beyond the ±10 V control range, a fractional number of points per decade or of cycles.",
+    bad: "charge at 20 A until 3.9 V",
+    fix: "charge at 2 A until 3.9 V",
+  },
+  {
+    code: "BTP6104",
+    severity: "error",
+    title: "Open-circuit step that does not end on time",
+    explanation:
+      "EC-Lab's Open Circuit Voltage technique runs for a set time. An `ocv` step that ends on a voltage cannot be written as that technique; a `rest … until …` step can, as a Modulo Bat rest with a voltage limit.",
+    bad: "ocv for 1 h or until 3.0 V",
+    fix: "rest for 1 h or until 3.0 V",
+  },
+  {
+    code: "BTP6105",
+    severity: "error",
+    title: "Safety limit an EC-Lab file cannot hold",
+    explanation:
+      "The file's safety block holds a voltage window and one absolute current limit. Temperature, capacity and power safety limits have no place in it, and the potentiostat techniques (OCV, impedance, sweeps) cannot carry step-level limits of their own.",
+    bad: "limits { temperature -30 °C .. 70 °C }\ncharge at 1 mA until 3.9 V",
+    fix: "limits { voltage 2.0 V .. 4.2 V }\ncharge at 1 mA until 3.9 V",
+  },
+  {
+    code: "BTP6106",
+    severity: "error",
+    title: "Steps at given cycles cut a loop into too many parts",
+    explanation:
+      "EC-Lab loops cannot test the cycle number, so a loop with `after cycle` or `every N cycles` steps is cut at the cycles they run in, each stretch of identical cycles staying a loop. Beyond 200 parts the schedule is no longer one a person can review.",
+    bad: "repeat 10000 {\n  rest for 1 s\n  every 3 cycles { rest for 2 s }\n  after cycle 1 { rest for 3 s }\n}",
+    fix: "repeat 10000 {\n  rest for 1 s\n  every 100 cycles { rest for 2 s }\n}",
+  },
+  {
+    code: "BTP6107",
+    severity: "warning",
+    title: "Value rounded to an EC-Lab field",
+    explanation:
+      "Technique potentials are written with 3 decimals (PEIS with 4), scan rates in mV/s with 3 decimals and durations to 0.1 ms. A value with more digits is written rounded; the warning says to what.",
+    bad: "sweep from 2.5 V to 4.2345 V at 0.1 mV/s",
+    fix: "sweep from 2.5 V to 4.235 V at 0.1 mV/s",
+  },
+  {
+    code: "BTP6120",
+    severity: "error",
+    title: "Not an EC-Lab settings file",
+    explanation:
+      "The file does not start with EC-LAB SETTING FILE or BT-LAB SETTING FILE, is empty, holds binary data (an .mpr data file), or is far larger than any settings file. Nothing is imported.",
+    bad: "btp import run.mpr",
+    fix: "btp import run.mps",
+    exampleLanguage: "shell",
+  },
+  {
+    code: "BTP6121",
+    severity: "error",
+    title: "EC-Lab technique btp does not import",
+    explanation:
+      "btp imports Modulo Bat, Open Circuit Voltage, PEIS, GEIS, Linear Sweep Voltammetry, Cyclic Voltammetry and Loop techniques. Another technique (GCPL, CA, Wait, …) is refused rather than guessed at.",
+    bad: "Technique : 1\nGalvanostatic Cycling with Potential Limitation",
+    fix: "Technique : 1\nModulo Bat",
+    exampleLanguage: "text",
+  },
+  {
+    code: "BTP6122",
+    severity: "warning",
+    title: "Row of a settings file not known to btp",
+    explanation:
+      "A parameter row (or a line after a technique) that btp does not know was not imported. EC-Lab versions add rows; check in EC-Lab what it does, and if it changes the test, write that part of the protocol by hand.",
+    bad: "mystery_row         42",
+    fix: "(remove the row, or check its meaning and edit the imported .btp)",
+    exampleLanguage: "text",
+  },
+  {
+    code: "BTP6123",
+    severity: "error",
+    title: "Modulo Bat sequence type btp does not import",
+    explanation: "btp imports Rest, CC, CV and Loop sequences. Other Modulo Bat controls (urban profiles, power, resistance, impedance inside the technique, triggers) are refused with the sequence they are in.",
+    bad: "ctrl_type           UP",
+    fix: "ctrl_type           CC",
+    exampleLanguage: "text",
+  },
+  {
+    code: "BTP6124",
+    severity: "error",
+    title: "Value or setting in a settings file btp cannot read",
+    explanation:
+      "A cell that should hold a number, duration or unit does not, or it sets something a btp step cannot say (a limit on power, a time limit compared with <, a hold before an impedance, a voltage vs. a reference other than Ref or Eoc). The cell is named; nothing is guessed.",
+    bad: "lim1_type           Power",
+    fix: "lim1_type           Ewe",
+    exampleLanguage: "text",
+  },
+  {
+    code: "BTP6125",
+    severity: "error",
+    title: "Jump in a settings file that is not a loop",
+    explanation:
+      "btp rebuilds Loop sequences and Loop techniques as loops around what they go back over. A limit that jumps to another sequence (Goto sequence), a loop that goes forward, loops that overlap instead of nesting, or nesting deeper than 64 cannot be read as structure and is refused.",
+    bad: "lim1_action         Goto sequence\nlim1_seq            0",
+    fix: "lim1_action         Next sequence\nlim1_seq            1",
+    exampleLanguage: "text",
+  },
+  {
+    code: "BTP6126",
+    severity: "warning",
+    title: "Header line of a settings file not known to btp",
+    explanation: "A line of the header (before the first technique) that btp does not know was not imported. Check in EC-Lab whether it matters for the test.",
+    bad: "Mystery setting : on",
+    fix: "(remove the line, or check its meaning)",
+    exampleLanguage: "text",
+  },
+  {
+    code: "BTP6127",
+    severity: "error",
+    title: "Truncated or inconsistent settings file",
+    explanation:
+      "The header links a different number of techniques than the file holds, techniques or sequences are numbered out of order, or a required row is missing. The file was probably cut short or edited by hand; save it again from EC-Lab.",
+    bad: "Number of linked techniques : 2   (one technique follows)",
+    fix: "Number of linked techniques : 1",
+    exampleLanguage: "text",
+  },
+  {
+    code: "BTP6128",
+    severity: "warning",
+    title: "Setting btp does not import",
+    explanation:
+      "A row btp knows but does not model (a timeout, a combined CC-CV control, recording on charge or power) holds a setting. It was not imported; check whether the test depends on it.",
+    bad: "ctrl_TO_t           2.000",
+    fix: "ctrl_TO_t           0.000",
+    exampleLanguage: "text",
+  },
+  {
+    code: "BTP6129",
+    severity: "error",
+    title: "C-rate current without a battery capacity",
+    explanation: "A sequence sets its current as C / N or C x N, but the header gives no battery capacity (or zero), so the current cannot be known.",
+    bad: "Battery capacity : 0.000 A.h",
+    fix: "Battery capacity : 2.280 mA.h",
+    exampleLanguage: "text",
+  },
+  {
+    code: "BTP6130",
+    severity: "error",
+    title: "Limit that stops the run before the end",
+    explanation:
+      "A limit with the action Stop ends the whole run. On the last sequence that is the end of the schedule anyway; earlier, a btp step cannot say it (its ends go on to the next step). Limits that stop on a voltage or current are read as the step's safety limits; others are refused.",
+    bad: "lim1_type           Time\nlim1_action         Stop   (not the last sequence)",
+    fix: "lim1_type           Time\nlim1_action         Next sequence",
+    exampleLanguage: "text",
+  },
+];
+
+// ---- CH Instruments (BTP6200–6249): CHI 660E / 760E macros ------------------------------------
+const chiCodes: DiagnosticCodeInfo[] = [
+  {
+    code: "BTP6201",
+    severity: "error",
+    title: "Step end a CHI technique cannot run",
+    explanation:
+      "Each CHI technique ends in its own way: open circuit (ocpt), delays and potential holds (i-t) run for a set time; a chronopotentiometry segment (cp) ends on time or when the potential reaches its limit in the direction of the current, and can hold at that limit for a time only. An end on current, capacity, a falling voltage during a charge, or a second condition cannot be written; the diagnostic points at it.",
+    bad: 'use cell "cells/na-cge-nvp.btp"\nhold at 4.0 V until 10 uA',
+    fix: 'use cell "cells/na-cge-nvp.btp"\nhold at 4.0 V for 2 h',
+  },
+  {
+    code: "BTP6202",
+    severity: "error",
+    title: "Constant current on CHI with no time bound",
+    explanation:
+      "A cp segment needs a segment time. A constant-current step with only a voltage end gets twice the time to pass the cell's nominal capacity (listed as an emulation); without a nominal capacity btp cannot bound it, so the step needs a time end.",
+    bad: "charge at 1 mA until 3.9 V",
+    fix: "charge at 1 mA until 3.9 V or for 5 h",
+  },
+  {
+    code: "BTP6203",
+    severity: "warning",
+    title: "Loop passes save over each other on CHI",
+    explanation:
+      "CHI macros have no loop counter, so a measurement inside `for: N … next` is saved under the same file name on every pass and only the last pass is kept (fileoverride stops the macro from asking). A loop of one charge and one discharge is written as a single cp run instead, which keeps every cycle.",
+    bad: 'use cell "cells/na-cge-nvp.btp"\nrepeat 3 { eis from 100 kHz to 1 Hz, amplitude 5 mV, 10 points per decade\n  rest for 10 min }',
+    fix: 'use cell "cells/na-cge-nvp.btp"\neis from 100 kHz to 1 Hz, amplitude 5 mV, 10 points per decade\nrest for 10 min\neis from 100 kHz to 1 Hz, amplitude 5 mV, 10 points per decade\nrest for 10 min\neis from 100 kHz to 1 Hz, amplitude 5 mV, 10 points per decade\nrest for 10 min',
+  },
+  {
+    code: "BTP6204",
+    severity: "error",
+    title: "Temperature set-point during a CHI macro",
+    explanation:
+      "A CHI macro cannot drive a climate chamber or wait for the operator. A set-point before the first measurement becomes an instruction in the header and a delay for its settle time; a later one is refused. A plan (btp compile --plan) splits the protocol at it and tells the operator when to change the oven.",
+    bad: "temperature 25 °C, settle 1 h\neis from 1 MHz to 10 mHz, amplitude 5 mV, 10 points per decade\ntemperature 40 °C, settle 1 h\neis from 1 MHz to 10 mHz, amplitude 5 mV, 10 points per decade",
+    fix: "temperature 25 °C, settle 1 h\neis from 1 MHz to 10 mHz, amplitude 5 mV, 10 points per decade",
+  },
+  {
+    code: "BTP6205",
+    severity: "error",
+    title: "Steps at given cycles cut a CHI loop into too many parts",
+    explanation:
+      "CHI loops cannot test the cycle number, so a loop with `after cycle` or `every N cycles` steps is cut at the cycles they run in, each stretch of identical cycles staying a for/next loop. Beyond 200 parts the macro is no longer one a person can review.",
+    bad: "repeat 10000 {\n  rest for 1 s\n  every 3 cycles { rest for 2 s }\n  after cycle 1 { rest for 3 s }\n}",
+    fix: "repeat 10000 {\n  rest for 1 s\n  every 100 cycles { rest for 2 s }\n}",
+  },
+];
+
+export const targetsCodes: DiagnosticCodeInfo[] = [...infrastructureCodes, ...newareCodes, ...arbinCodes, ...maccorCodes, ...landCodes, ...biologicCodes, ...chiCodes];
