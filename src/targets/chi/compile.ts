@@ -1,0 +1,129 @@
+// Protocol IR → one CHI macro (.mcr): a commented header that says the macro is unverified on an
+// instrument and lists every emulation, then the techniques in order, each run and saved to its
+// own data file, loops as for/next. A loop of plain charge/discharge segments becomes one cp run
+// with as many segments, so every cycle lands in one data file.
+
+import { fileSpan, hasErrors } from "../../diagnostics/diagnostic.js";
+import type { ConstantCurrentStepIR, LoopIR, NodeIR, ProtocolIR } from "../../ir/types.js";
+import { isStep } from "../../ir/types.js";
+import { checkCapabilities } from "../common/capabilities.js";
+import { commentLines, headerLines } from "../common/header.js";
+import { encodeText, joinLines } from "../common/text.js";
+import { shapeForCountedLoops } from "../biologic/shape/index.js";
+import type { CompileOptions, CompileResult, Emulation, Target } from "../target.js";
+import { CODES } from "./codes.js";
+import { cpLines, segmentOf, stepCommands, type Segment } from "./commands.js";
+import { ChiContext, TARGET_NAME } from "./context.js";
+import { COMMENT, ENCODING, EXTENSION, LINE_ENDING, LOOP_END, command, loopHeader, saveName } from "./conventions.js";
+
+export const OUTPUT_DESCRIPTION = "CH Instruments macro (.mcr, ASCII, CRLF; unverified on an instrument)";
+export const UNVERIFIED = [
+  "UNVERIFIED: no CHI manual or real macro file is public. This macro follows CHI's own Macro Command",
+  "example and public generators; it has not been run on a CHI 660E/760E. Open it in Control >",
+  "Macro Command, check every technique's parameters in its dialog, and try it on a dummy cell first.",
+];
+
+const INDENT = "  ";
+
+type TargetInfo = Pick<Target, "name" | "title" | "kind" | "capabilities">;
+
+export function compileChi(ir: ProtocolIR, options: CompileOptions, target: TargetInfo): CompileResult {
+  const capabilities = checkCapabilities(ir, target);
+  if (hasErrors(capabilities.diagnostics)) return { files: [], diagnostics: capabilities.diagnostics, emulations: capabilities.emulations };
+
+  const ctx = new ChiContext(ir.cell?.nominalCapacity ?? null);
+  const shaped = shapeForCountedLoops(ir.body, TARGET_NAME);
+  for (const p of shaped.setpointProblems) ctx.error(CODES.setpointDuringRun, p.message, p.span, p.hint, p.related);
+  for (const p of shaped.cycleActionProblems) ctx.error(CODES.cycleActionSplit, p.message, p.span, p.hint);
+  for (const e of shaped.emulations) ctx.emulate(e.span, e.construct, e.message);
+
+  const writer = new MacroWriter(ctx, options.baseName);
+  const body = writer.nodes(shaped.body, 0);
+  const emulations = mergeEmulations(ctx.emulations, capabilities.emulations);
+  const diagnostics = [...capabilities.diagnostics, ...ctx.diagnostics];
+  if (hasErrors(diagnostics)) return { files: [], diagnostics, emulations };
+
+  const header = headerLines({ ir, targetTitle: target.title, btpVersion: options.btpVersion, emulations, notes: [...UNVERIFIED, ...shaped.instructions] });
+  const lines = [...commentLines(header, COMMENT), "", command("fileoverride"), "", ...body];
+  const encoded = encodeText(joinLines(lines, LINE_ENDING), ENCODING, {
+    plainSpellings: true,
+    span: ir.body[0]?.span ?? fileSpan(ir.source),
+    target: TARGET_NAME,
+    what: "the macro's comments",
+  });
+  if (!encoded.bytes) return { files: [], diagnostics: [...diagnostics, ...encoded.diagnostics], emulations };
+  return { files: [{ path: `${options.baseName}${EXTENSION}`, content: encoded.bytes, description: OUTPUT_DESCRIPTION }], diagnostics, emulations };
+}
+
+class MacroWriter {
+  private runs = 0;
+
+  constructor(
+    private readonly ctx: ChiContext,
+    private readonly baseName: string,
+  ) {}
+
+  nodes(nodes: readonly NodeIR[], depth: number): string[] {
+    return nodes.flatMap((node) => this.node(node, depth));
+  }
+
+  private node(node: NodeIR, depth: number): string[] {
+    const pad = INDENT.repeat(depth);
+    if (node.kind === "loop") return this.loop(node, depth);
+    if (!isStep(node)) return [];
+    const commands = stepCommands(node, this.ctx);
+    if (!commands) return [];
+    return [...commands.lines, ...(commands.technique ? this.save(commands.technique) : [])].map((line) => pad + line);
+  }
+
+  private save(technique: string): string[] {
+    this.runs++;
+    const name = saveName(this.baseName, this.runs, technique);
+    return [command("save", name), command("tsave", name)];
+  }
+
+  private loop(loop: LoopIR, depth: number): string[] {
+    const pad = INDENT.repeat(depth);
+    const cycling = cyclingSegments(loop, this.ctx);
+    if (cycling) {
+      this.ctx.emulate(loop.span, "loop", `the ${loop.count}-cycle loop of charge and discharge is one cp run of ${2 * loop.count} segments, so every cycle is in one data file`);
+      return [...cpLines(cycling, 2 * loop.count, loop.body[0] as ConstantCurrentStepIR, this.ctx), ...this.save("cp")].map((line) => pad + line);
+    }
+    const runsBefore = this.runs;
+    const body = this.nodes(loop.body, depth + 1);
+    if (this.runs > runsBefore && loop.count > 1) {
+      this.ctx.warning(
+        CODES.overwrittenData,
+        `each of the ${loop.count} passes of this loop saves its data under the same file names, so only the last pass is kept`,
+        loop.span,
+        "if every pass's data matters, write the passes out one after the other, or save by hand; a loop of plain charge and discharge steps is written as one cp run instead",
+      );
+    }
+    return [pad + loopHeader(loop.count), ...body, pad + LOOP_END];
+  }
+}
+
+/** A loop whose body is one charge and one discharge at constant current (either order), each
+ * ending on its cut-off, on time, or both: CHI's cp cycles those segments itself. */
+function cyclingSegments(loop: LoopIR, ctx: ChiContext): Segment[] | null {
+  if (loop.until !== null || loop.body.length !== 2) return null;
+  const [a, b] = loop.body;
+  if (a?.kind !== "constantCurrent" || b?.kind !== "constantCurrent" || a.direction === b.direction) return null;
+  const plain = (step: ConstantCurrentStepIR): boolean =>
+    step.ends.length > 0 && step.ends.every((e) => e.kind === "time" || e.kind === "voltage") && step.ends.filter((e) => e.kind === "voltage").length <= 1 && sameRecord(step, a);
+  if (!plain(a) || !plain(b)) return null;
+  const first = segmentOf(a, a.direction, a.ends, null, ctx);
+  const second = segmentOf(b, b.direction, b.ends, null, ctx);
+  return first && second ? [first, second] : null;
+}
+
+function sameRecord(x: ConstantCurrentStepIR, y: ConstantCurrentStepIR): boolean {
+  return x.record.time === y.record.time && JSON.stringify(x.limits) === JSON.stringify(y.limits);
+}
+
+function mergeEmulations(own: readonly Emulation[], fromTable: readonly Emulation[]): Emulation[] {
+  const out = [...own];
+  const places = new Set(own.map((e) => `${e.construct}\u0000${e.span.file}\u0000${e.span.start.offset}`));
+  for (const e of fromTable) if (!places.has(`${e.construct}\u0000${e.span.file}\u0000${e.span.start.offset}`)) out.push(e);
+  return out;
+}
