@@ -2,8 +2,12 @@
 // function returning its lines; a failing area is reported and the others still run.
 
 import { runLanguageBench } from "./language.js";
+import { runSimBench } from "./sim.js";
 
-const suites: [string, () => Promise<string[]>][] = [["language", runLanguageBench]];
+const suites: [string, () => Promise<string[]>][] = [
+  ["language", runLanguageBench],
+  ["simulator", runSimBench],
+];
 
 let failed = false;
 for (const [name, run] of suites) {

@@ -8,6 +8,7 @@ import { registerExplain } from "./commands/explain.js";
 import { registerIr } from "./commands/ir.js";
 import { registerCompile } from "./commands/compile.js";
 import { registerImport } from "./commands/import.js";
+import { registerSimulate } from "./commands/simulate.js";
 import { BTP_VERSION } from "./version.js";
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
@@ -34,6 +35,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   registerIr(program, ctx);
   registerCompile(program, ctx);
   registerImport(program, ctx);
+  registerSimulate(program, ctx);
 
   try {
     await program.parseAsync(argv, { from: "user" });

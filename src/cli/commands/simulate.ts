@@ -11,7 +11,7 @@ import { fileSpan, hasErrors, type Diagnostic } from "../../diagnostics/diagnost
 import { formatDuration } from "../../units/duration.js";
 import { formatNumber } from "../../units/format.js";
 import { parseQuantity } from "../../units/quantity.js";
-import { DEFAULT_TOLERANCE, findPreset } from "../../sim/index.js";
+import { findPreset } from "../../sim/index.js";
 import type { CellParameters } from "../../sim/parameters/catalogue.js";
 import { readParameterFile } from "../../sim/parameters/file.js";
 import { outputPaths, type OutputFormat } from "../../sim/output/paths.js";
@@ -63,7 +63,18 @@ async function runSimulate(ctx: CliContext, file: string, flags: SimulateFlags):
 
   const tolerance = readTolerance(flags.tolerance ?? "2mV");
   if (typeof tolerance === "string") {
-    ctx.printDiagnostics([{ code: "BTP7016", severity: "error", message: tolerance, span: fileSpan("--tolerance"), hint: "write a voltage, e.g. --tolerance 2mV" }], new Map());
+    ctx.printDiagnostics(
+      [
+        {
+          code: "BTP7016",
+          severity: "error",
+          message: tolerance,
+          span: fileSpan("--tolerance"),
+          hint: "write a voltage, e.g. --tolerance 2mV",
+        },
+      ],
+      new Map(),
+    );
     return ctx.fail(2);
   }
 
@@ -98,7 +109,11 @@ async function runSimulate(ctx: CliContext, file: string, flags: SimulateFlags):
   try {
     outcome = simulateToFiles({
       ir,
-      sourceText: loaded.sources.get(path.join(ctx.io.cwd, loaded.file)) ?? loaded.sources.get(loaded.file) ?? [...loaded.sources.values()][0] ?? null,
+      sourceText:
+        loaded.sources.get(path.join(ctx.io.cwd, loaded.file)) ??
+        loaded.sources.get(loaded.file) ??
+        [...loaded.sources.values()][0] ??
+        null,
       btpVersion: BTP_VERSION,
       paths,
       format,
@@ -124,13 +139,17 @@ async function runSimulate(ctx: CliContext, file: string, flags: SimulateFlags):
   const last = outcome.lastCycle;
   if (last && last.dischargeCapacity > 0) lines.push(describeCycle(last, ir.cell?.activeMass ?? null));
   if (result.stoppedEarly) lines.push(`The test stopped early: ${result.stoppedEarly.message}.`);
-  lines.push(`Wrote ${outcome.files.map((f) => path.relative(ctx.io.cwd, f) || f).join(", ")}${outcome.rowsWritten ? ` (${outcome.rowsWritten} trace rows)` : ""}.`);
+  lines.push(
+    `Wrote ${outcome.files.map((f) => path.relative(ctx.io.cwd, f) || f).join(", ")}${outcome.rowsWritten ? ` (${outcome.rowsWritten} trace rows)` : ""}.`,
+  );
   ctx.out(lines.join("\n") + "\n");
 }
 
 /** "Last cycle (10000): discharge 72.09 mAh/g, coulombic efficiency 99.98 %, retention 75.88 %." */
 function describeCycle(c: CycleSummary, activeMass: number | null): string {
-  const capacity = activeMass ? `${formatNumber(c.dischargeCapacity / 3.6 / (activeMass * 1000), 4)} mAh/g` : `${formatNumber(c.dischargeCapacity / 3.6, 4)} mAh`;
+  const capacity = activeMass
+    ? `${formatNumber(c.dischargeCapacity / 3.6 / (activeMass * 1000), 4)} mAh/g`
+    : `${formatNumber(c.dischargeCapacity / 3.6, 4)} mAh`;
   const parts = [`discharge ${capacity}`];
   if (c.coulombicEfficiency !== null) parts.push(`coulombic efficiency ${formatNumber(c.coulombicEfficiency * 100, 4)} %`);
   if (c.retention !== null) parts.push(`retention ${formatNumber(c.retention * 100, 4)} %`);
@@ -152,8 +171,20 @@ function readCellOption(ctx: CliContext, value: string): Partial<CellParameters>
   if (!isFile(file)) {
     const looksLikeName = !/[./\\]/.test(value);
     const d: Diagnostic = looksLikeName
-      ? { code: "BTP7015", severity: "error", message: `there is no parameter set called "${value}"`, span: fileSpan("--cell"), hint: "the sets are listed in docs/cell-parameters.md" }
-      : { code: "BTP7014", severity: "error", message: `the parameter file ${value} does not exist`, span: fileSpan(value), hint: "check the path" };
+      ? {
+          code: "BTP7015",
+          severity: "error",
+          message: `there is no parameter set called "${value}"`,
+          span: fileSpan("--cell"),
+          hint: "the sets are listed in docs/cell-parameters.md",
+        }
+      : {
+          code: "BTP7014",
+          severity: "error",
+          message: `the parameter file ${value} does not exist`,
+          span: fileSpan(value),
+          hint: "check the path",
+        };
     ctx.printDiagnostics([d], new Map());
     ctx.fail(2);
     return null;
