@@ -5,6 +5,7 @@ import { mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { supportOf } from "../../src/targets/common/capabilities.js";
 import { extensionOf } from "../../src/targets/common/import.js";
 import { findTarget } from "../../src/targets/registry.js";
 import { root } from "../targets/common/fake-targets.js";
@@ -54,6 +55,24 @@ describe("A6 on LAND alone and as a plan", () => {
     const sheet = readFileSync(path.join(out, "run-sheet.md"), "utf8");
     expect(sheet).toContain("cycles 1–10 of the 60-cycle loop");
     expect(sheet).toContain("cycles 11–60 of the 60-cycle loop");
+  });
+});
+
+describe("B4 as a plan", () => {
+  const b04 = path.join(root, "protocols/b04-transference-number.btp");
+  it.runIf(findTarget("land") && findTarget("chi"))("runs wholly on the potentiostat, or names the step neither instrument can run", async () => {
+    const out = mkdtempSync(path.join(tmpdir(), "btp-b04-plan-"));
+    const r = await runCli(["compile", "--plan", b04, "--cycler", "land", "--potentiostat", "chi", "-o", out]);
+    if (supportOf(findTarget("chi")!.capabilities, "ocvRelativeVoltage") === "refused") {
+      // The CHI target cannot hold at "ocv + 50 mV", and LAND has no potentiostatic hold vs OCV either.
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain("error[BTP6032]: neither land nor chi can run this step");
+      expect(r.stderr).toContain("b04-transference-number.btp:26:1");
+      expect(readdirSync(out)).toEqual([]);
+    } else {
+      expect(r.code).toBe(0);
+      expect(readdirSync(out).filter((f) => f.includes("-land"))).toEqual([]);
+    }
   });
 });
 

@@ -76,7 +76,7 @@ async function runCompile(ctx: CliContext, inputs: string[], flags: CompileFlags
   if (!chosen) return ctx.fail(2);
   if (chosen.length === 0) return usage(ctx, ["no targets are registered"]);
 
-  const expanded = expandFromCwd(ctx, inputs);
+  const expanded = inputs.includes("-") ? { files: inputs, diagnostics: [] as Diagnostic[] } : expandInputs(inputs, ctx.io.cwd);
   if (expanded.diagnostics.length > 0) {
     ctx.printDiagnostics(expanded.diagnostics, new Map());
     ctx.fail(2);
@@ -102,7 +102,8 @@ async function runCompile(ctx: CliContext, inputs: string[], flags: CompileFlags
       continue;
     }
     if (ir.body.length === 0) {
-      for (const t of chosen) row.cells.set(t.name, { status: "library" });
+      // A library of cells or sequences: nothing runs, nothing to compile.
+      rows.pop();
       continue;
     }
     const baseName = protocolBaseName(file);
@@ -232,20 +233,6 @@ function readProfile(ctx: CliContext, spec: string): { profile: InstrumentProfil
   });
   if (load.diagnostics.length > 0) ctx.printDiagnostics(load.diagnostics, new Map(load.text !== undefined ? [[spec, load.text]] : []));
   return { profile: load.profile ?? undefined, ok: load.profile !== null };
-}
-
-/** Like expandInputs, but relative to the command's working folder; names stay as given
- * ("protocols/a03.btp", not an absolute path). */
-function expandFromCwd(ctx: CliContext, inputs: string[]): ReturnType<typeof expandInputs> {
-  const files: string[] = [];
-  const diagnostics: Diagnostic[] = [];
-  for (const input of inputs) {
-    const absolute = ctx.resolve(input);
-    const found = expandInputs([absolute], ctx.io.cwd);
-    files.push(...found.files.map((f) => path.join(input, path.relative(absolute, f))));
-    diagnostics.push(...found.diagnostics.map((d) => ({ ...d, message: d.message.replace(absolute, input), span: { ...d.span, file: input } })));
-  }
-  return { files, diagnostics };
 }
 
 /** "protocols/a03-rate.btp" → "a03-rate"; "x.btp.yaml" → "x". */

@@ -970,6 +970,200 @@ const chiCodes: DiagnosticCodeInfo[] = [
     bad: "repeat 10000 {\n  rest for 1 s\n  every 3 cycles { rest for 2 s }\n  after cycle 1 { rest for 3 s }\n}",
     fix: "repeat 10000 {\n  rest for 1 s\n  every 100 cycles { rest for 2 s }\n}",
   },
+  {
+    code: "BTP6206",
+    severity: "error",
+    title: "A CHI potential relative to open circuit needs a symmetric cell",
+    explanation:
+      "CHI techniques other than impedance take absolute potentials. On a symmetric cell (Na | electrolyte | Na) the open-circuit voltage is 0 V by construction, so btp writes `ocv + 50 mV` as 50 mV (an emulation listed in the header). On any other cell the OCV is unknown until measured, so the step is refused.",
+    bad: 'cell c { kind full\n  cathode "NVP" { active mass 2.5 mg, specific capacity 117.6 mAh/g }\n  window 2.3 V .. 3.9 V }\nhold at ocv + 50 mV for 1 h',
+    fix: 'cell c { kind full\n  cathode "NVP" { active mass 2.5 mg, specific capacity 117.6 mAh/g }\n  window 2.3 V .. 3.9 V }\nhold at 3.45 V for 1 h',
+  },
 ];
 
-export const targetsCodes: DiagnosticCodeInfo[] = [...infrastructureCodes, ...newareCodes, ...arbinCodes, ...maccorCodes, ...landCodes, ...biologicCodes, ...chiCodes];
+// ---- PyBaMM, BattINFO, methods (BTP6700–6799): simulator and document targets ---------------
+// 670x compiling to PyBaMM · 671x-672x importing PyBaMM experiments · 674x BattINFO.
+const pybammCodes: DiagnosticCodeInfo[] = [
+  {
+    code: "BTP6701",
+    severity: "error",
+    title: "PyBaMM: capacity end on a step that is not constant current",
+    explanation:
+      "PyBaMM's step terminations are voltage, current and C-rate only. At a constant current a capacity end is a time (capacity ÷ current), and btp writes it so; on a hold, a rest or a constant-power step the charge does not grow linearly, so the end cannot be written.",
+    bad: "hold at 3.9 V until 0.1 mAh or 2 h",
+    fix: "hold at 3.9 V until C/20 or 2 h",
+  },
+  {
+    code: "BTP6702",
+    severity: "error",
+    title: "PyBaMM: rising current end",
+    explanation:
+      "PyBaMM compares a current termination with `>` on the signed current (positive on discharge, negative on charge), so `until current > …` would fire at the wrong time on a charge or a hold. Only a falling current (a taper, `until C/20`) is written.",
+    bad: "hold at 3.8 V for 1 h until > 5 mA",
+    fix: "hold at 3.8 V for 1 h",
+  },
+  {
+    code: "BTP6703",
+    severity: "error",
+    title: "PyBaMM: settle until stable",
+    explanation:
+      "A simulated ambient temperature changes at once; there is nothing to wait for. A settle time is written as a rest at the new temperature, tagged \"temperature settle\".",
+    bad: "temperature 60 °C, settle until stable",
+    fix: "temperature 60 °C, settle 2 h",
+  },
+  {
+    code: "BTP6704",
+    severity: "error",
+    title: "Steps at given cycles make too long a pattern",
+    explanation:
+      "PyBaMM (and BattINFO, BTP6740) can only repeat a fixed body, so a loop with steps at given cycles is written as runs of identical passes. A pattern needing more than 1,000 runs (hundreds of listed cycles, or `every` periods with a huge common multiple) would be as long as the unrolled loop, so it is refused.",
+    bad: "repeat 100000 {\n  rest for 1 s\n  every 9973 cycles { rest for 2 s }\n  every 9967 cycles { rest for 3 s }\n}",
+    fix: "repeat 100000 {\n  rest for 1 s\n  every 10000 cycles { rest for 2 s }\n}",
+  },
+  {
+    code: "BTP6705",
+    severity: "error",
+    title: "PyBaMM: step without an end",
+    explanation:
+      "Every PyBaMM step string needs `for` or `until`. The checker refuses such steps in .btp files, but a protocol imported from another format may hold one, and it cannot be written.",
+    bad: "rest   # imported from a schedule whose rest has no end",
+    fix: "rest for 1 h",
+  },
+  {
+    code: "BTP6706",
+    severity: "error",
+    title: "PyBaMM: nothing to run",
+    explanation: "PyBaMM refuses an empty experiment. The protocol has no step PyBaMM runs (a temperature set-point alone writes no step).",
+    bad: "temperature 25 °C",
+    fix: "temperature 25 °C\nrest for 1 h",
+  },
+  {
+    code: "BTP6710",
+    severity: "error",
+    title: "PyBaMM import: no experiment found",
+    explanation:
+      "`btp import` reads the operating conditions given to pybamm.Experiment(...) in a .py file, one step string per line in a .txt file, or a JSON list (or an object with \"operating_conditions\"). This file has none of these.",
+    bad: "btp import model.py   # a file without pybamm.Experiment(...)",
+    fix: "btp import experiment.py   # experiment = pybamm.Experiment([...])",
+    exampleLanguage: "shell",
+  },
+  {
+    code: "BTP6711",
+    severity: "error",
+    title: "PyBaMM import: Python btp cannot read",
+    explanation:
+      "btp never runs the file: it reads string literals, tuples (cycles), lists, `+`, `* N`, pybamm.step.string/current/c_rate/voltage/power/rest(...) and names assigned at the top of the file. Comprehensions, f-strings, loops that build the list, drive cycles and custom steps are not read.",
+    bad: 'experiment = pybamm.Experiment([f"Discharge at {c}C until 3 V" for c in rates])',
+    fix: 'experiment = pybamm.Experiment(["Discharge at 0.5C until 3 V", "Discharge at 1C until 3 V"])',
+    exampleLanguage: "text",
+  },
+  {
+    code: "BTP6712",
+    severity: "error",
+    title: "PyBaMM import: not PyBaMM's step grammar",
+    explanation:
+      "The string or keyword is one PyBaMM itself refuses: a temperature inside the string (`at 25oC`, the grammar before PyBaMM 23.5), a drive cycle (`Run US06`), `… then hold …`, a period given twice, a keyword of the wrong type. Where PyBaMM would refuse a string btp can still read (a lower-case `charge`, no `for` or `until`) it is a warning.",
+    bad: '"Discharge at 1C until 3 V at 25oC"',
+    fix: 'pybamm.step.string("Discharge at 1C until 3 V", temperature="25oC")',
+    exampleLanguage: "text",
+  },
+  {
+    code: "BTP6713",
+    severity: "error",
+    title: "PyBaMM import: voltage cut-off PyBaMM ignores",
+    explanation:
+      "On a Rest or a Hold, PyBaMM takes a voltage termination's direction from the step, and these have none: `Rest until 3.9 V` never ends on the voltage. Importing it as a cut-off would change what the experiment does, so it is refused.",
+    bad: '"Rest until 3.9 V"',
+    fix: '"Rest until > 3.9 V"',
+    exampleLanguage: "text",
+  },
+  {
+    code: "BTP6714",
+    severity: "warning",
+    title: "PyBaMM import: experiment termination not imported",
+    explanation:
+      "pybamm.Experiment(termination=\"80% capacity\") stops the whole experiment on the model's capacity, which btp cannot state. The steps are imported without it.",
+    bad: 'pybamm.Experiment([...], termination="80% capacity")',
+    fix: "repeat 1000 until discharge capacity < 80 % of cycle 1 { … }   # added by hand in the .btp",
+    exampleLanguage: "text",
+  },
+  {
+    code: "BTP6715",
+    severity: "error",
+    title: "PyBaMM import: C-rates without the cell's capacity",
+    explanation:
+      "PyBaMM resolves C-rates with the parameter set's \"Nominal cell capacity [A.h]\". btp needs it to know what 1C is; the file does not give it.",
+    bad: '["Discharge at 1C until 3 V"]',
+    fix: '{"operating_conditions": ["Discharge at 1C until 3 V"], "Nominal cell capacity [A.h]": 5.0}',
+    exampleLanguage: "text",
+  },
+  {
+    code: "BTP6716",
+    severity: "error",
+    title: "PyBaMM import: input too large or too deeply nested",
+    explanation:
+      "An experiment file is a few kilobytes. A file over 4 MB, with more than 500,000 tokens, brackets nested more than 100 deep or more than 100,000 steps written out is refused before it can use unbounded time or memory.",
+    bad: "btp import huge.py",
+    fix: "write repeated cycles once and repeat them with * N",
+    exampleLanguage: "shell",
+  },
+  {
+    code: "BTP6717",
+    severity: "warning",
+    title: "PyBaMM import: keyword not imported",
+    explanation:
+      "A step's or the experiment's keyword other than duration, termination, period, temperature and tags (start_time, skip_ok, description, …), a second experiment in the file, or a single voltage cut-off is reported and left out.",
+    bad: 'pybamm.step.string("Rest for 1 hour", start_time=start)',
+    fix: 'pybamm.step.string("Rest for 1 hour")',
+    exampleLanguage: "text",
+  },
+  {
+    code: "BTP6718",
+    severity: "error",
+    title: "PyBaMM import: repetition is not a whole number",
+    explanation: "A list or tuple is repeated with `* N`, N a whole number. Anything else is not a loop btp can read; `* 0` drops the steps (a warning).",
+    bad: '[("Charge at 1C until 4.2 V", "Discharge at 1C until 3 V")] * 2.5',
+    fix: '[("Charge at 1C until 4.2 V", "Discharge at 1C until 3 V")] * 3',
+    exampleLanguage: "text",
+  },
+  {
+    code: "BTP6719",
+    severity: "error",
+    title: "PyBaMM import: not UTF-8 text",
+    explanation: "Python source and JSON are UTF-8. The file has bytes that are not UTF-8 (it may be a binary or a data file).",
+    bad: "btp import data.xlsx --from pybamm",
+    fix: "btp import experiment.py",
+    exampleLanguage: "shell",
+  },
+  {
+    code: "BTP6720",
+    severity: "warning",
+    title: "PyBaMM import: signed current comparison",
+    explanation:
+      "PyBaMM compares `until > 5 A` with the signed current (positive on discharge); btp compares the current's size. The two agree on a discharge, not on a charge: check the step.",
+    bad: '"Hold at 3.8 V for 1 hour until > 5 A"',
+    fix: '"Hold at 3.8 V for 1 hour"',
+    exampleLanguage: "text",
+  },
+  {
+    code: "BTP6721",
+    severity: "warning",
+    title: "PyBaMM import: step without a temperature after one with",
+    explanation:
+      "PyBaMM runs a step without temperature= at the parameter set's ambient temperature; btp keeps the chamber at the last set-point. The imported protocol differs from the experiment there.",
+    bad: '[pybamm.step.string("Rest for 1 hour", temperature="60oC"), "Discharge at 1C until 3 V"]',
+    fix: '[pybamm.step.string("Rest for 1 hour", temperature="60oC"), pybamm.step.string("Discharge at 1C until 3 V", temperature="25oC")]',
+    exampleLanguage: "text",
+  },
+  {
+    code: "BTP6740",
+    severity: "error",
+    title: "BattINFO: steps at given cycles make too long a pattern",
+    explanation:
+      "A BattINFO group repeats a fixed body, so a loop with steps at given cycles is written as groups of identical passes. A pattern needing more than 1,000 groups is refused (see BTP6704).",
+    bad: "repeat 100000 {\n  rest for 1 s\n  every 9973 cycles { rest for 2 s }\n  every 9967 cycles { rest for 3 s }\n}",
+    fix: "repeat 100000 {\n  rest for 1 s\n  every 10000 cycles { rest for 2 s }\n}",
+  },
+];
+
+export const targetsCodes: DiagnosticCodeInfo[] = [...infrastructureCodes, ...newareCodes, ...arbinCodes, ...maccorCodes, ...landCodes, ...biologicCodes, ...chiCodes, ...pybammCodes];
