@@ -23,6 +23,7 @@ export const chiCapabilities: CapabilityTable = {
     specificCurrent: "emulated",
     recordRule: "emulated",
     safetyLimits: "emulated",
+    ocvRelativeVoltage: "emulated",
   },
   maxLoopDepth: null,
   notes: {
@@ -39,7 +40,8 @@ export const chiCapabilities: CapabilityTable = {
     pause: "a CHI macro cannot wait for the operator",
     loopUntil: "CHI loops (for/next) repeat a fixed number of times",
     stop: "CHI macros cannot test a capacity or efficiency condition",
-    ocvRelativeVoltage: "CHI techniques take absolute potentials (only the impedance technique can start at the open-circuit potential); measure the OCV and give the absolute voltage",
+    ocvRelativeVoltage:
+      "CHI techniques take absolute potentials (only the impedance technique can start at the open-circuit potential). On a symmetric cell (the same metal on both sides, e.g. Na | electrolyte | Na) the open-circuit voltage is 0 V by construction, so `ocv + 50 mV` is written as 50 mV and the header asks the operator to confirm the OCP reads about 0 V; on any other cell it is refused (BTP6206)",
     capacityEnd: "CHI techniques end on time or potential, not on charge passed",
     temperatureEnd: "CHI techniques cannot end on temperature",
   },

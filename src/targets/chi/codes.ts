@@ -6,4 +6,5 @@ export const CODES = {
   overwrittenData: "BTP6203",
   setpointDuringRun: "BTP6204",
   cycleActionSplit: "BTP6205",
+  ocvRelativeOnCell: "BTP6206",
 } as const;

@@ -5,7 +5,8 @@
 
 import { fileSpan, hasErrors } from "../../diagnostics/diagnostic.js";
 import type { ConstantCurrentStepIR, LoopIR, NodeIR, ProtocolIR } from "../../ir/types.js";
-import { isStep } from "../../ir/types.js";
+import { isStep, walkNodes } from "../../ir/types.js";
+import { formatQuantity } from "../../units/index.js";
 import { checkCapabilities } from "../common/capabilities.js";
 import { commentLines, headerLines } from "../common/header.js";
 import { encodeText, joinLines } from "../common/text.js";
@@ -32,6 +33,7 @@ export function compileChi(ir: ProtocolIR, options: CompileOptions, target: Targ
   if (hasErrors(capabilities.diagnostics)) return { files: [], diagnostics: capabilities.diagnostics, emulations: capabilities.emulations };
 
   const ctx = new ChiContext(ir.cell?.nominalCapacity ?? null);
+  checkOcvRelativeSetpoints(ir, ctx);
   const shaped = shapeForCountedLoops(ir.body, TARGET_NAME);
   for (const p of shaped.setpointProblems) ctx.error(CODES.setpointDuringRun, p.message, p.span, p.hint, p.related);
   for (const p of shaped.cycleActionProblems) ctx.error(CODES.cycleActionSplit, p.message, p.span, p.hint);
@@ -53,6 +55,34 @@ export function compileChi(ir: ProtocolIR, options: CompileOptions, target: Targ
   });
   if (!encoded.bytes) return { files: [], diagnostics: [...diagnostics, ...encoded.diagnostics], emulations };
   return { files: [{ path: `${options.baseName}${EXTENSION}`, content: encoded.bytes, description: OUTPUT_DESCRIPTION }], diagnostics, emulations };
+}
+
+/** CHI cannot set a potential relative to the OCV. A symmetric cell's OCV is 0 V by
+ * construction, so there the offset is the absolute potential; elsewhere it is refused. */
+function checkOcvRelativeSetpoints(ir: ProtocolIR, ctx: ChiContext): void {
+  const symmetric = ir.cell?.kind === "symmetric";
+  for (const node of walkNodes(ir.body)) {
+    if (!isStep(node)) continue;
+    const setpoints =
+      node.kind === "constantVoltage" ? [node.voltage] : node.kind === "linearSweep" ? [node.from, node.to] : node.kind === "cyclicVoltammetry" ? [node.start] : [];
+    for (const setpoint of setpoints) {
+      if (setpoint.reference !== "ocv") continue;
+      if (symmetric) {
+        ctx.emulate(
+          node.span,
+          "ocvRelativeVoltage",
+          `${setpoint.text} written as ${formatQuantity(setpoint.offsetVolts, "voltage")} vs the counter electrode: a symmetric cell's open-circuit voltage is 0 V (check that the OCP reads about 0 V before this step)`,
+        );
+      } else {
+        ctx.error(
+          CODES.ocvRelativeOnCell,
+          `CHI cannot set a potential relative to open circuit (\`${setpoint.text}\`): its techniques take absolute potentials, and this cell's open-circuit voltage is not known in advance`,
+          node.span,
+          "measure the OCV and write the absolute voltage (for example `hold at 3.45 V for 1 h`), or run this step on a potentiostat target that supports it (biologic)",
+        );
+      }
+    }
+  }
 }
 
 class MacroWriter {

@@ -66,9 +66,10 @@ describe("chi compile: reviewed golden files", () => {
     golden("a01-plan-chi.mcr", macros.map((f) => `==== ${f.path}\r\n${text(f.content)}`).join(""));
   });
 
-  it("B2: refused where the voltammetry starts at the open-circuit voltage; with an absolute start it compiles", () => {
+  it("B2: refused where the voltammetry starts at the open-circuit voltage of a full cell; with an absolute start it compiles", () => {
     const refused = chiTarget.compile(protocol("b02-cyclic-voltammetry.btp"), { ...OPTIONS, baseName: "b02" });
     expect(refused.files).toEqual([]);
+    expect(refused.diagnostics.map((d) => d.code)).toContain("BTP6206");
     golden("b02-cyclic-voltammetry.refused.txt", rendered(refused));
     const fixed = chiTarget.compile(
       protocol("b02-cyclic-voltammetry.btp", (t) => t.replaceAll("start at ocv", "start at 3.0 V")),
@@ -78,17 +79,15 @@ describe("chi compile: reviewed golden files", () => {
     golden("b02-cyclic-voltammetry.start-at-3V.mcr", text(fixed.files[0]!.content));
   });
 
-  it("B4: refused where the polarisation is set against the OCV; with the absolute 50 mV of a Na | Na cell it compiles", () => {
-    const refused = chiTarget.compile(protocol("b04-transference-number.btp"), { ...OPTIONS, baseName: "b04" });
-    expect(refused.files).toEqual([]);
-    expect(refused.diagnostics.map((d) => [d.code, d.span.start.line])).toEqual([["BTP6001", 26]]);
-    golden("b04-transference-number.refused.txt", rendered(refused));
-    const fixed = chiTarget.compile(
-      protocol("b04-transference-number.btp", (t) => t.replace("hold at ocv + 50 mV", "hold at 50 mV")),
-      { ...OPTIONS, baseName: "b04" },
-    );
-    expect(fixed.diagnostics).toEqual([]);
-    golden("b04-transference-number.absolute-50mV.mcr", text(fixed.files[0]!.content));
+  it("B4: on the Na | Na cell, ocv + 50 mV is written as 50 mV and the emulation is listed", () => {
+    const compiled = chiTarget.compile(protocol("b04-transference-number.btp"), { ...OPTIONS, baseName: "b04" });
+    expect(compiled.diagnostics).toEqual([]);
+    const emulation = compiled.emulations.find((e) => e.construct === "ocvRelativeVoltage");
+    expect(emulation?.message).toMatch(/ocv \+ 50 mV written as 50 mV/);
+    expect(emulation?.span.start.line).toBe(26);
+    const macro = text(compiled.files[0]!.content);
+    expect(macro).toContain("ei: 0.05");
+    golden("b04-transference-number.mcr", macro);
   });
 });
 
