@@ -68,7 +68,6 @@ describe("btp simulate", () => {
       [["--cell", "nvp"], /BTP7015/],
       [["--cell", "missing.yaml"], /BTP7014/],
       [["--format", "xlsx"], /--format must be bdf-csv or json/],
-      [["-o", "no/such/folder/x.csv"], /does not exist/],
     ];
     for (const [flags, message] of cases) {
       const run = await runSimulateCli([PROTOCOL, ...flags], { cwd: dir });
@@ -76,6 +75,30 @@ describe("btp simulate", () => {
       expect(run.stderr).toMatch(message);
     }
     expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it("creates missing output folders, and writes nothing when a file stands in the way", async () => {
+    const dir = tempDir();
+    const run = await runSimulateCli([PROTOCOL, "-o", "out/dir/x.csv", "--summary-only", "--set", "cycles_per_rate=1"], { cwd: dir });
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect(readdirSync(path.join(dir, "out/dir")).sort()).toEqual(["x.cycles.csv", "x.metadata.json", "x.steps.csv"]);
+    expect(run.stdout).toMatch(/Wrote out\/dir\/x\.steps\.csv/);
+
+    writeFileSync(path.join(dir, "taken"), "a file\n");
+    const blocked = await runSimulateCli([PROTOCOL, "-o", "taken/sub/x.csv", "--set", "cycles_per_rate=1"], { cwd: dir });
+    expect(blocked.code).toBe(2);
+    expect(blocked.stderr).toMatch(/cannot create the output folder taken\/sub: taken is a file/);
+    expect(readdirSync(dir).sort()).toEqual(["out", "taken"]);
+  });
+
+  it("creates no folder for a protocol the simulator refuses", async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, "no-cell.btp"), 'protocol "x"\nrest for 1 h\n');
+    const run = await runSimulateCli([path.join(dir, "no-cell.btp"), "-o", "new/folder/x.csv"], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/BTP7001/);
+    expect(readdirSync(dir)).toEqual(["no-cell.btp"]);
   });
 
   it("exits 1 for a protocol with errors or a parameter file with wrong values", async () => {

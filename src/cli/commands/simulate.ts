@@ -14,6 +14,7 @@ import { parseQuantity } from "../../units/quantity.js";
 import { findPreset } from "../../sim/index.js";
 import type { CellParameters } from "../../sim/parameters/catalogue.js";
 import { readParameterFile } from "../../sim/parameters/file.js";
+import { fileInTheWay } from "../../sim/output/folders.js";
 import { outputPaths, type OutputFormat } from "../../sim/output/paths.js";
 import { simulateToFiles } from "../../sim/output/to-files.js";
 import type { CycleSummary } from "../../sim/types.js";
@@ -100,8 +101,14 @@ async function runSimulate(ctx: CliContext, file: string, flags: SimulateFlags):
     for (const key of ["trace", "steps", "cycles", "eis", "sidecar"] as const) paths[key] = ctx.resolve(paths[key]!);
   }
   if (flags.summaryOnly) paths.trace = null;
+  // Missing folders are created with the first file (as `btp compile -o` does); only a path that
+  // runs into a file cannot be.
   const folder = path.dirname(paths.steps);
-  if (!isDirectory(folder)) return usage(ctx, `the output folder ${path.relative(ctx.io.cwd, folder) || "."} does not exist`);
+  const blocking = fileInTheWay(folder);
+  if (blocking) {
+    const shown = (p: string): string => path.relative(ctx.io.cwd, p) || ".";
+    return usage(ctx, `cannot create the output folder ${shown(folder)}: ${shown(blocking)} is a file`);
+  }
 
   const progress = new ProgressBar(ctx);
   const started = performance.now();
@@ -202,14 +209,6 @@ function readCellOption(ctx: CliContext, value: string): Partial<CellParameters>
 function isFile(file: string): boolean {
   try {
     return statSync(file).isFile();
-  } catch {
-    return false;
-  }
-}
-
-function isDirectory(dir: string): boolean {
-  try {
-    return statSync(dir).isDirectory();
   } catch {
     return false;
   }

@@ -1,7 +1,8 @@
 // One simulation written to disk: the trace, step table, cycle summary, spectra, the metadata
 // sidecar and (optionally) the plots. Files are written under temporary names beside their
 // destinations and renamed into place only when the run finished, so an interrupted or refused
-// run never leaves a half-written trace where a complete one is expected.
+// run never leaves a half-written trace where a complete one is expected. Missing output folders
+// are created with the first file, and removed again when the run wrote nothing.
 
 import { randomBytes } from "node:crypto";
 import { renameSync, rmSync } from "node:fs";
@@ -15,6 +16,7 @@ import { writeCharts } from "../plot/write.js";
 import type { CycleSummary, SimulationOptions, SimulationResult, TraceSink } from "../types.js";
 import { createBdfCsvSink } from "./bdf-csv.js";
 import type { FileSink } from "./file-sink.js";
+import { createFolders, type CreatedFolders } from "./folders.js";
 import { createJsonSink } from "./json.js";
 import type { OutputFormat, OutputPaths } from "./paths.js";
 import { buildSidecar, writeSidecar } from "./sidecar.js";
@@ -66,11 +68,22 @@ export function simulateToFiles(request: FilesRequest): FilesOutcome {
   if (staged.trace && final.trace) finalOf.set(staged.trace, final.trace);
 
   const activeMass = request.ir.cell?.activeMass ?? null;
-  const state: { files: FileSink | null; lastCycle: CycleSummary | null } = { files: null, lastCycle: null };
+  const state: { files: FileSink | null; folders: CreatedFolders | null; lastCycle: CycleSummary | null } = {
+    files: null,
+    folders: null,
+    lastCycle: null,
+  };
   const collector = request.plotDir ? new PlotCollector() : null;
   const open = (): FileSink => {
-    state.files ??= (request.format === "json" ? createJsonSink : createBdfCsvSink)(staged, { activeMass });
+    if (!state.files) {
+      state.folders = createFolders([...finalOf.values()].map((f) => path.dirname(f)));
+      state.files = (request.format === "json" ? createJsonSink : createBdfCsvSink)(staged, { activeMass });
+    }
     return state.files;
+  };
+  const discard = (): void => {
+    for (const temp of finalOf.keys()) rmSync(temp, { force: true });
+    state.folders?.removeIfEmpty();
   };
   // Files are opened at the first output, so a refused protocol creates nothing.
   const lazy: TraceSink = {
@@ -90,13 +103,13 @@ export function simulateToFiles(request: FilesRequest): FilesOutcome {
     result = simulate(request.ir, options, sink);
   } catch (error) {
     state.files?.close();
-    for (const temp of finalOf.keys()) rmSync(temp, { force: true });
+    discard();
     throw error;
   }
   const opened = state.files;
   if (!opened || (hasErrors(result.diagnostics) && result.stepsRun === 0)) {
     opened?.close();
-    for (const temp of finalOf.keys()) rmSync(temp, { force: true });
+    discard();
     return { result, files: [], rowsWritten: 0, lastCycle: null };
   }
   opened.close();
