@@ -8,7 +8,9 @@ import { registerExplain } from "./commands/explain.js";
 import { registerIr } from "./commands/ir.js";
 import { registerCompile } from "./commands/compile.js";
 import { registerImport } from "./commands/import.js";
+import { registerFmt } from "./commands/fmt.js";
 import { registerSimulate } from "./commands/simulate.js";
+import { registerLsp } from "./commands/lsp.js";
 import { BTP_VERSION } from "./version.js";
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
@@ -35,7 +37,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   registerIr(program, ctx);
   registerCompile(program, ctx);
   registerImport(program, ctx);
+  registerFmt(program, ctx);
   registerSimulate(program, ctx);
+  registerLsp(program, ctx);
 
   try {
     await program.parseAsync(argv, { from: "user" });
