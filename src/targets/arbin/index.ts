@@ -2,11 +2,11 @@
 //   conventions.ts  keys, units, signs, masks, loop counting     capabilities.ts  what MITS 7 can run
 //   lower.ts        IR → Arbin steps (model.ts)                  write.ts + ini.ts  steps → .sdu text
 //   parse.ts        bytes → Arbin steps, safely                  to-ir.ts           steps → IR (jumps → loops)
-// Helpers shared with the Neware target live in ../neware/shared/.
+// Helpers it shares with other cyclers (CC-CV steps, limits, imported currents) are in ../common/.
 
-import { hasErrors } from "../../diagnostics/diagnostic.js";
-import { checkCapabilities } from "../common/capabilities.js";
+import { fileSpan, hasErrors } from "../../diagnostics/diagnostic.js";
 import { emulationLines } from "../common/header.js";
+import { lowerAfterTable } from "../common/lowering.js";
 import { encodeText } from "../common/text.js";
 import type { CompileOptions, CompileResult, ImportResult, Target } from "../target.js";
 import { arbinCapabilities } from "./capabilities.js";
@@ -15,7 +15,6 @@ import { lowerToArbin } from "./lower.js";
 import { parseArbinSchedule } from "./parse.js";
 import { arbinScheduleToIr, COMMENT_MARKER } from "./to-ir.js";
 import { writeArbinSchedule } from "./write.js";
-import { mergeEmulations } from "../neware/shared/emulations.js";
 
 const TITLE = "Arbin MITS Pro 7 schedule (.sdu)";
 
@@ -27,12 +26,8 @@ export const arbinTarget: Target = {
   importExtensions: [".sdu"],
 
   compile(ir, options: CompileOptions): CompileResult {
-    const table = checkCapabilities(ir, arbinTarget);
-    if (hasErrors(table.diagnostics)) return { files: [], diagnostics: table.diagnostics, emulations: table.emulations };
-    const lowered = lowerToArbin(ir);
-    const emulations = mergeEmulations(lowered.emulations, table.emulations);
-    const diagnostics = [...table.diagnostics, ...lowered.diagnostics];
-    if (!lowered.schedule || hasErrors(diagnostics)) return { files: [], diagnostics, emulations };
+    const { lowered, diagnostics, emulations } = lowerAfterTable(ir, arbinTarget, () => lowerToArbin(ir));
+    if (!lowered?.schedule || hasErrors(diagnostics)) return { files: [], diagnostics, emulations };
 
     // MITS 7 schedules have no comment syntax: the header goes into m_szComments, after the
     // title, on one line (the importer reads the title back from before the marker). The
@@ -44,7 +39,7 @@ export const arbinTarget: Target = {
     ];
     const title = ir.title ?? "";
     const text = writeArbinSchedule(lowered.schedule, title, notes);
-    const encoded = encodeText(text, ENCODING, { plainSpellings: true, span: ir.body[0]?.span ?? fileStart(ir.source), target: "arbin", what: "the schedule text" });
+    const encoded = encodeText(text, ENCODING, { plainSpellings: true, span: ir.body[0]?.span ?? fileSpan(ir.source), target: "arbin", what: "the schedule text" });
     if (!encoded.bytes) return { files: [], diagnostics: [...diagnostics, ...encoded.diagnostics], emulations };
     return {
       files: [{ path: `${options.baseName}.sdu`, content: encoded.bytes, description: "Arbin MITS Pro 7 schedule (.sdu, Latin-1, CRLF)" }],
@@ -60,8 +55,3 @@ export const arbinTarget: Target = {
     return { ir: built.ir, diagnostics: [...parsed.diagnostics, ...built.diagnostics] };
   },
 };
-
-function fileStart(file: string) {
-  const start = { offset: 0, line: 1, column: 1 };
-  return { file, start, end: start };
-}

@@ -9,7 +9,7 @@
 // a check step that goes to End Test. Steps carry their ends as limits, their record rule as
 // logging limits, and limits tighter than the schedule's safety as limits that go to Unsafe.
 
-import type { Diagnostic, Span } from "../../diagnostics/diagnostic.js";
+import { fileSpan, type Diagnostic, type Span } from "../../diagnostics/diagnostic.js";
 import type {
   ComparatorIR,
   EndConditionIR,
@@ -46,14 +46,15 @@ import {
   VOLTAGE_RANGE,
 } from "./conventions.js";
 import type { ArbinEquation, ArbinLimit, ArbinSafety, ArbinSchedule, ArbinStep } from "./model.js";
-import { sameLimits } from "../neware/shared/ir-builder.js";
-import { holdDirections, lowerCcCv } from "../neware/shared/cycler-steps.js";
-import { startTemperature } from "../neware/shared/operator.js";
+import { chamberAtStart } from "../common/chamber-at-start.js";
+import { holdDirections, lowerCcCv } from "../common/cycler-steps.js";
+import { sameLimits } from "../common/limits.js";
 
 const TARGET = "arbin";
 /** A MITS CCCV step: step time, capacity and voltage limits bound the whole step, and
  * PV_CHAN_CV_StageTime times the CV stage on its own. */
 const ARBIN_CCCV = { guards: ["time", "capacity", "voltage"], cvTime: true } as const;
+const ARBIN_CHAMBER = { schedule: "a MITS 7 schedule", notAtStart: codes.TEMPERATURE_NOT_AT_START, untimed: codes.TEMPERATURE_UNTIMED };
 type Direction = "charge" | "discharge";
 
 export interface LoweredSchedule {
@@ -115,7 +116,7 @@ class ArbinLowering {
     const failed = this.diagnostics.some((d) => d.severity === "error");
     const schedule: ArbinSchedule = {
       comments: "",
-      creator: this.text(this.ir.metadata.authors.join("; "), this.fileSpan(), "the authors"),
+      creator: this.text(this.ir.metadata.authors.join("; "), fileSpan(this.ir.source), "the authors"),
       safety: this.safety(this.ir.limits),
       steps: this.rows,
       ...(Number.isFinite(this.shortestLog) ? { minDtSeconds: Math.min(5, this.shortestLog) } : {}),
@@ -282,23 +283,14 @@ class ArbinLowering {
   }
 
   private temperature(step: Extract<StepIR, { kind: "temperature" }>, depth: number): void {
-    const atStart = depth === 0 && this.rows.length === 0;
-    if (!atStart) {
-      this.error(codes.TEMPERATURE_NOT_AT_START, "a MITS 7 schedule cannot change the chamber temperature during the test", step.span, {
-        hint: "compile with --plan to turn the set-point into an operator instruction at the right moment, or move it to the start",
-      });
+    const chamber = chamberAtStart(step, depth === 0 && this.rows.length === 0, ARBIN_CHAMBER);
+    if (chamber.kind === "refused") {
+      this.error(chamber.code, chamber.message, step.span, { hint: chamber.hint });
       return;
     }
-    const start = startTemperature(step);
-    if (start.kind === "untimed") {
-      this.error(codes.TEMPERATURE_UNTIMED, "a MITS 7 schedule cannot wait until the chamber is stable", step.span, {
-        hint: "give the settle time (`temperature 25 °C, settle 2 h`)",
-      });
-      return;
-    }
-    this.emulate(step.span, "temperature", `operator instruction: ${start.instruction}`);
-    if (start.settleSeconds !== null && start.settleSeconds > 0) {
-      const ends: EndConditionIR[] = [{ kind: "time", seconds: start.settleSeconds, span: step.span }];
+    this.emulate(step.span, "temperature", chamber.emulation);
+    if (chamber.settleSeconds !== null && chamber.settleSeconds > 0) {
+      const ends: EndConditionIR[] = [{ kind: "time", seconds: chamber.settleSeconds, span: step.span }];
       this.stepRow(step, { ctrlType: CTRL.rest, ctrlValue: "", extCtrlValue1: "", extCtrlValue2: "" }, null, ends, null);
     }
   }
@@ -432,7 +424,7 @@ class ArbinLowering {
     if (limits.temperature) {
       out.temperature = [limits.temperature.min === null ? -100 : limits.temperature.min - 273.15, limits.temperature.max === null ? 100 : limits.temperature.max - 273.15];
     }
-    if (limits.capacity) this.limitRefused("a capacity limit", this.ir.body[0]?.span ?? this.fileSpan());
+    if (limits.capacity) this.limitRefused("a capacity limit", this.ir.body[0]?.span ?? fileSpan(this.ir.source));
     return out;
   }
 
@@ -499,11 +491,6 @@ class ArbinLowering {
 
   private error(code: string, message: string, span: Span, extra: Partial<Diagnostic> = {}): void {
     this.diagnostics.push({ code, severity: "error", message, span, target: TARGET, ...extra });
-  }
-
-  private fileSpan(): Span {
-    const start = { offset: 0, line: 1, column: 1 };
-    return { file: this.ir.source, start, end: start };
   }
 }
 

@@ -11,7 +11,8 @@ import * as codes from "./codes.js";
 import { AUX_TEMPERATURE_INDEX, LIMIT_KEYS, SCHEDULE_KEYS, STEP_KEYS, USER_SAFETY_KEYS } from "./conventions.js";
 import { readIni, type IniSection, type IniText } from "./ini.js";
 import type { ArbinEquation, ArbinLimit, ArbinSafety, ArbinSchedule, ArbinStep } from "./model.js";
-import { LineIndex } from "../neware/shared/ir-builder.js";
+import { ImportReport } from "../common/import-report.js";
+import { LineIndex } from "../common/line-index.js";
 
 const TARGET = "arbin";
 export const MAX_FILE_BYTES = 16 * 1024 * 1024;
@@ -31,21 +32,20 @@ export function parseArbinSchedule(content: Uint8Array, file: string): ParsedSch
 }
 
 class ScheduleReader {
-  private readonly diagnostics: Diagnostic[] = [];
-  private readonly warned = new Map<string, Diagnostic>();
+  private readonly report = new ImportReport(TARGET);
   private lines!: LineIndex;
   private ini!: IniText;
 
   constructor(private readonly file: string) {}
 
   read(content: Uint8Array): ParsedSchedule {
-    const failed = (): ParsedSchedule => ({ schedule: null, version: "", diagnostics: this.all() });
+    const failed = (): ParsedSchedule => ({ schedule: null, version: "", diagnostics: this.report.all() });
     if (content.length === 0) {
-      this.error(codes.NOT_A_SCHEDULE, "the file is empty", fileSpan(this.file), "choose an Arbin MITS Pro schedule (.sdu)");
+      this.report.error(codes.NOT_A_SCHEDULE, "the file is empty", fileSpan(this.file), "choose an Arbin MITS Pro schedule (.sdu)");
       return failed();
     }
     if (content.length > MAX_FILE_BYTES) {
-      this.error(codes.FILE_TOO_LARGE, `the file is ${Math.round(content.length / 1024)} KB; a MITS schedule is at most a few MB`, fileSpan(this.file), "check that this is a schedule, not a data file");
+      this.report.error(codes.FILE_TOO_LARGE, `the file is ${Math.round(content.length / 1024)} KB; a MITS schedule is at most a few MB`, fileSpan(this.file), "check that this is a schedule, not a data file");
       return failed();
     }
     const text = this.decode(content);
@@ -56,21 +56,21 @@ class ScheduleReader {
     const version = this.section("Version Section")?.values.get("Current_Version") ?? "";
     const schedule = this.section("Schedule");
     if (!/^Schedule Version \d/.test(version) || !schedule) {
-      this.error(codes.NOT_A_SCHEDULE, "this is not an Arbin MITS Pro schedule (no [Version Section] with a schedule version, or no [Schedule])", fileSpan(this.file), "choose a .sdu file saved by MITS Pro");
+      this.report.error(codes.NOT_A_SCHEDULE, "this is not an Arbin MITS Pro schedule (no [Version Section] with a schedule version, or no [Schedule])", fileSpan(this.file), "choose a .sdu file saved by MITS Pro");
       return failed();
     }
     if (!version.startsWith("Schedule Version 7")) {
-      this.warn(codes.KEY_IGNORED, `${version}: btp reads MITS Pro 7 schedules; keys of other versions may be reported as unknown`, this.sectionSpan(this.section("Version Section")!));
+      this.report.warn(codes.KEY_IGNORED, `${version}: btp reads MITS Pro 7 schedules; keys of other versions may be reported as unknown`, this.sectionSpan(this.section("Version Section")!));
     }
     if (this.ini.strayLines.length > 0) {
       const line = this.ini.strayLines[0]!;
-      this.warn(codes.KEY_IGNORED, `${this.ini.strayLines.length} line(s) are neither [Section] nor key=value; they are not read`, this.lines.lineSpan(line, this.ini.lines[line - 1] ?? ""));
+      this.report.warn(codes.KEY_IGNORED, `${this.ini.strayLines.length} line(s) are neither [Section] nor key=value; they are not read`, this.lines.lineSpan(line, this.ini.lines[line - 1] ?? ""));
     }
     this.unknownKeys(schedule, SCHEDULE_KEYS.map(([key]) => key));
 
     const steps = this.steps(schedule);
     this.otherSections();
-    if (steps === null || this.diagnostics.some((d) => d.severity === "error")) return { schedule: null, version, diagnostics: this.all() };
+    if (steps === null || this.report.failed) return { schedule: null, version, diagnostics: this.report.all() };
     return {
       schedule: {
         comments: schedule.values.get("m_szComments") ?? "",
@@ -79,26 +79,26 @@ class ScheduleReader {
         steps,
       },
       version,
-      diagnostics: this.all(),
+      diagnostics: this.report.all(),
     };
   }
 
   private decode(content: Uint8Array): string | null {
     const span = fileSpan(this.file);
     if (content[0] === 0xff && content[1] === 0xfe && content[3] === 0x00) {
-      this.warn(codes.ENCODING_GUESSED, "the file is UTF-16 (MITS writes Latin-1); it was read as UTF-16", span);
+      this.report.warn(codes.ENCODING_GUESSED, "the file is UTF-16 (MITS writes Latin-1); it was read as UTF-16", span);
       return new TextDecoder("utf-16le").decode(content.subarray(2));
     }
     const utf8 = decodeText(content, "utf-8");
     let text: string;
     if (utf8 !== null && /[^\x00-\x7f]/.test(utf8)) {
-      this.warn(codes.ENCODING_GUESSED, "the file is UTF-8 (MITS writes Latin-1), so it was re-saved by another program; it was read as UTF-8", span);
+      this.report.warn(codes.ENCODING_GUESSED, "the file is UTF-8 (MITS writes Latin-1), so it was re-saved by another program; it was read as UTF-8", span);
       text = utf8;
     } else {
       text = decodeText(content, "latin1") ?? "";
     }
     if (text.includes("\u0000")) {
-      this.error(codes.NOT_A_SCHEDULE, "the file holds binary data, not schedule text", span, "choose the .sdu schedule, not a result file (.res)");
+      this.report.error(codes.NOT_A_SCHEDULE, "the file holds binary data, not schedule text", span, "choose the .sdu schedule, not a result file (.res)");
       return null;
     }
     return text;
@@ -117,13 +117,13 @@ class ScheduleReader {
         limitSections.get(owner)!.set(Number(limit[2]), section);
       }
       if (stepSections.size > MAX_STEPS) {
-        this.error(codes.FILE_TOO_LARGE, `the schedule has more than ${MAX_STEPS} steps`, this.sectionSpan(section), "check that this is a real schedule");
+        this.report.error(codes.FILE_TOO_LARGE, `the schedule has more than ${MAX_STEPS} steps`, this.sectionSpan(section), "check that this is a real schedule");
         return null;
       }
     }
     const declared = Number(schedule.values.get("m_uStepNum"));
     if (!Number.isInteger(declared) || declared !== stepSections.size) {
-      this.error(
+      this.report.error(
         codes.NOT_A_SCHEDULE,
         `[Schedule] declares ${schedule.values.get("m_uStepNum") ?? "no"} steps (m_uStepNum) but the file holds ${stepSections.size}: it is truncated or damaged`,
         this.keySpan(schedule, "m_uStepNum"),
@@ -135,7 +135,7 @@ class ScheduleReader {
     for (let index = 0; index < declared; index++) {
       const section = stepSections.get(index);
       if (!section) {
-        this.error(codes.NOT_A_SCHEDULE, `[Schedule_Step${index}] is missing: steps must be numbered from 0 without gaps`, this.keySpan(schedule, "m_uStepNum"), "save the schedule again from MITS Pro");
+        this.report.error(codes.NOT_A_SCHEDULE, `[Schedule_Step${index}] is missing: steps must be numbered from 0 without gaps`, this.keySpan(schedule, "m_uStepNum"), "save the schedule again from MITS Pro");
         return null;
       }
       const step = this.step(section, index, limitSections.get(index) ?? new Map());
@@ -144,7 +144,7 @@ class ScheduleReader {
     for (const owner of limitSections.keys()) {
       if (!stepSections.has(owner)) {
         const orphan = [...limitSections.get(owner)!.values()][0]!;
-        this.warn(codes.KEY_IGNORED, `limits of a step that does not exist ([${orphan.name}]) are not read`, this.sectionSpan(orphan));
+        this.report.warn(codes.KEY_IGNORED, `limits of a step that does not exist ([${orphan.name}]) are not read`, this.sectionSpan(orphan));
       }
     }
     return steps;
@@ -155,11 +155,11 @@ class ScheduleReader {
     this.unknownKeys(section, STEP_KEYS);
     const value = (key: string) => section.values.get(key) ?? "";
     for (const key of ["m_szExtDef", "m_szAddIn", "m_szExtDef1", "m_szUnitType", "m_szExUnitType1"]) {
-      if (value(key).trim() !== "") this.warn(codes.KEY_IGNORED, `${key}=${value(key)} is not imported (btp does not model it)`, this.keySpan(section, key));
+      if (value(key).trim() !== "") this.report.warn(codes.KEY_IGNORED, `${key}=${value(key)} is not imported (btp does not model it)`, this.keySpan(section, key));
     }
     const declared = Number(value("m_uLimitNum"));
     if (!Number.isInteger(declared) || declared < 0 || declared > MAX_LIMITS_PER_STEP || declared !== limitSections.size) {
-      this.error(
+      this.report.error(
         codes.NOT_A_SCHEDULE,
         `[Schedule_Step${index}] declares ${value("m_uLimitNum") || "no"} limits (m_uLimitNum) but the file holds ${limitSections.size}: it is truncated or damaged`,
         this.keySpan(section, "m_uLimitNum"),
@@ -171,13 +171,13 @@ class ScheduleReader {
     for (let i = 0; i < declared; i++) {
       const limitSection = limitSections.get(i);
       if (!limitSection) {
-        this.error(codes.NOT_A_SCHEDULE, `[Schedule_Step${index}_Limit${i}] is missing`, span, "save the schedule again from MITS Pro");
+        this.report.error(codes.NOT_A_SCHEDULE, `[Schedule_Step${index}_Limit${i}] is missing`, span, "save the schedule again from MITS Pro");
         return null;
       }
       limits.push(this.limit(limitSection));
     }
     if (value("m_szStepCtrlType").trim() === "") {
-      this.error(codes.NOT_A_SCHEDULE, `[Schedule_Step${index}] has no control type (m_szStepCtrlType)`, span, "save the schedule again from MITS Pro");
+      this.report.error(codes.NOT_A_SCHEDULE, `[Schedule_Step${index}] has no control type (m_szStepCtrlType)`, span, "save the schedule again from MITS Pro");
       return null;
     }
     return {
@@ -217,7 +217,7 @@ class ScheduleReader {
       const raw = schedule.values.get(key);
       const parts = raw?.split("^").map((p) => Number(p.trim()));
       if (!parts || parts.length !== 2 || !parts.every(Number.isFinite)) {
-        this.error(codes.BAD_VALUE, `${key} should be min^max, not "${raw ?? ""}"`, this.keySpan(schedule, key), "save the schedule again from MITS Pro");
+        this.report.error(codes.BAD_VALUE, `${key} should be min^max, not "${raw ?? ""}"`, this.keySpan(schedule, key), "save the schedule again from MITS Pro");
         return undefined;
       }
       return [parts[0]!, parts[1]!];
@@ -241,17 +241,17 @@ class ScheduleReader {
       if (/^Schedule_UserDefineSafety\d+$/.test(section.name)) {
         this.unknownKeys(section, USER_SAFETY_KEYS.map(([key]) => key));
         const type = section.values.get("m_szSafetyType")?.trim() ?? "";
-        if (type !== "") this.warn(codes.KEY_IGNORED, `the user-defined safety "${type}" is not imported`, this.sectionSpan(section));
+        if (type !== "") this.report.warn(codes.KEY_IGNORED, `the user-defined safety "${type}" is not imported`, this.sectionSpan(section));
         continue;
       }
-      this.warn(codes.KEY_IGNORED, `[${section.name.replace(/\d+$/, "N")}] sections (formulas, add-ins, test settings) are not imported`, this.sectionSpan(section));
+      this.report.warn(codes.KEY_IGNORED, `[${section.name.replace(/\d+$/, "N")}] sections (formulas, add-ins, test settings) are not imported`, this.sectionSpan(section));
     }
   }
 
   private unknownKeys(section: IniSection, known: readonly string[]): void {
     for (const entry of section.entries) {
       if (!known.includes(entry.key)) {
-        this.warn(codes.KEY_IGNORED, `the key ${entry.key} is not one btp knows in [${section.name.replace(/\d+/g, "N")}]; it is not imported`, this.lines.lineSpan(entry.line, this.ini.lines[entry.line - 1] ?? ""));
+        this.report.warn(codes.KEY_IGNORED, `the key ${entry.key} is not one btp knows in [${section.name.replace(/\d+/g, "N")}]; it is not imported`, this.lines.lineSpan(entry.line, this.ini.lines[entry.line - 1] ?? ""));
       }
     }
   }
@@ -267,24 +267,5 @@ class ScheduleReader {
   private keySpan(section: IniSection, key: string): Span {
     const entry = section.entries.find((e) => e.key === key);
     return entry ? this.lines.lineSpan(entry.line, this.ini.lines[entry.line - 1] ?? "") : this.sectionSpan(section);
-  }
-
-  private error(code: string, message: string, span: Span, hint: string): void {
-    this.diagnostics.push({ code, severity: "error", message, span, hint, target: TARGET });
-  }
-
-  /** The same warning is said once; later places are listed as related. */
-  private warn(code: string, message: string, span: Span): void {
-    const seen = this.warned.get(message);
-    if (!seen) {
-      this.warned.set(message, { code, severity: "warning", message, span, target: TARGET });
-      return;
-    }
-    seen.related ??= [];
-    if (seen.related.length < 20) seen.related.push({ message: "also here", span });
-  }
-
-  private all(): Diagnostic[] {
-    return [...this.diagnostics, ...this.warned.values()];
   }
 }

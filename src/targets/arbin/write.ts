@@ -15,7 +15,7 @@ import {
 } from "./conventions.js";
 import { writeIni, type IniOut } from "./ini.js";
 import type { ArbinLimit, ArbinSchedule, ArbinStep } from "./model.js";
-import { contentNumber, contentUuid } from "../neware/shared/stable-id.js";
+import { contentNumber, contentUuid } from "../common/content-ids.js";
 
 
 export function writeArbinSchedule(schedule: ArbinSchedule, title: string, notes: readonly string[]): string {

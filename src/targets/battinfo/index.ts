@@ -6,8 +6,8 @@
 
 import { hasErrors } from "../../diagnostics/diagnostic.js";
 import type { ProtocolIR } from "../../ir/types.js";
-import { checkCapabilities } from "../common/capabilities.js";
-import type { CompileOptions, CompileResult, Emulation, Target } from "../target.js";
+import { lowerAfterTable } from "../common/lowering.js";
+import type { CompileOptions, CompileResult, Target } from "../target.js";
 import { battinfoCapabilities } from "./capabilities.js";
 import { FILE_SUFFIX, INDENT, LINE_ENDING } from "./conventions.js";
 import { buildMethod } from "./method.js";
@@ -22,13 +22,12 @@ export const battinfoTarget: Target = {
   capabilities: battinfoCapabilities,
 
   compile(ir: ProtocolIR, options: CompileOptions): CompileResult {
-    const table = checkCapabilities(ir, battinfoTarget);
-    if (hasErrors(table.diagnostics)) return { files: [], diagnostics: table.diagnostics, emulations: table.emulations };
     const sharedAmbient = sharedAmbientOf(ir);
-    const built = buildMethod(ir.body, { cell: ir.cell, sharedAmbient, protocolRecord: ir.record });
-    const emulations = mergeEmulations([...built.emulations, ...limitEmulations(ir)], table.emulations);
-    const diagnostics = [...table.diagnostics, ...built.diagnostics];
-    if (hasErrors(diagnostics)) return { files: [], diagnostics, emulations };
+    const { lowered: built, diagnostics, emulations } = lowerAfterTable(ir, battinfoTarget, () => {
+      const method = buildMethod(ir.body, { cell: ir.cell, sharedAmbient, protocolRecord: ir.record });
+      return { ...method, emulations: [...method.emulations, ...limitEmulations(ir)] };
+    });
+    if (!built || hasErrors(diagnostics)) return { files: [], diagnostics, emulations };
 
     const record = buildRecord({
       ir,
@@ -52,11 +51,3 @@ export const battinfoTarget: Target = {
     };
   },
 };
-
-/** The target's own emulations first; the table's generic ones where the target said nothing
- * about that construct at that place. */
-function mergeEmulations(own: readonly Emulation[], table: readonly Emulation[]): Emulation[] {
-  const key = (e: Emulation): string => `${e.construct}\u0000${e.span.file}\u0000${e.span.start.offset}`;
-  const said = new Set(own.map(key));
-  return [...own, ...table.filter((e) => !said.has(key(e)))];
-}

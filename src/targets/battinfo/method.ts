@@ -8,7 +8,8 @@ import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import { describeStep } from "../../ir/describe.js";
 import type { CellIR, CycleActionIR, EndConditionIR, LoopIR, NodeIR, Resolved, StepIR, VoltageSetpointIR } from "../../ir/types.js";
 import { isStep } from "../../ir/types.js";
-import { actionsOf, planPasses, runsWith, MAX_RUNS, type PassRun } from "../pybamm/passes.js";
+import { cycleActionsOf } from "../common/cycle-guards.js";
+import { patternTooLong, planPasses, runsWith, type PassRun } from "../common/pass-runs.js";
 import { lowerStep } from "../pybamm/steps.js";
 import type { Emulation } from "../target.js";
 import { PASS_PATTERN_TOO_LONG } from "./codes.js";
@@ -105,14 +106,7 @@ class MethodBuilder {
         this.splitEmulation(loop, plan.period.length + plan.remainder.length);
         return [group(plan.repeats, runs(plan.period), description), ...runs(plan.remainder)];
       case "tooLong":
-        this.diagnostics.push({
-          code: PASS_PATTERN_TOO_LONG,
-          severity: "error",
-          message: `the steps at given cycles of this loop make ${plan.runs === null ? "too irregular a pattern" : `${plan.runs} runs of different passes`}, more than the ${MAX_RUNS} btp writes as groups`,
-          span: loop.span,
-          hint: "use fewer listed cycles, or `every N cycles` with periods that share a common multiple",
-          target: "battinfo",
-        });
+        this.diagnostics.push(patternTooLong(plan, loop, "groups", PASS_PATTERN_TOO_LONG, "battinfo"));
         return [];
     }
   }
@@ -120,7 +114,7 @@ class MethodBuilder {
   private splitEmulation(loop: LoopIR, runs: number): void {
     this.emulations.push({
       // At the first cycle action, where the capability table would place its generic note.
-      span: actionsOf(loop)[0]?.span ?? loop.span,
+      span: cycleActionsOf(loop.body)[0]?.span ?? loop.span,
       construct: "cycleAction",
       message: `the ${loop.count}-pass loop is written as ${runs} groups of identical passes, with and without the steps at given cycles`,
     });

@@ -7,11 +7,11 @@ import { fileSpan, hasErrors } from "../../diagnostics/diagnostic.js";
 import type { ConstantCurrentStepIR, LoopIR, NodeIR, ProtocolIR } from "../../ir/types.js";
 import { isStep, walkNodes } from "../../ir/types.js";
 import { formatQuantity } from "../../units/index.js";
-import { checkCapabilities } from "../common/capabilities.js";
+import { reportShaping, shapeForCountedLoops } from "../common/counted-loops/index.js";
 import { commentLines, headerLines } from "../common/header.js";
+import { lowerAfterTable } from "../common/lowering.js";
 import { encodeText, joinLines } from "../common/text.js";
-import { shapeForCountedLoops } from "../biologic/shape/index.js";
-import type { CompileOptions, CompileResult, Emulation, Target } from "../target.js";
+import type { CompileOptions, CompileResult, Target } from "../target.js";
 import { CODES } from "./codes.js";
 import { cpLines, segmentOf, stepCommands, type Segment } from "./commands.js";
 import { ChiContext, TARGET_NAME } from "./context.js";
@@ -29,24 +29,11 @@ const INDENT = "  ";
 type TargetInfo = Pick<Target, "name" | "title" | "kind" | "capabilities">;
 
 export function compileChi(ir: ProtocolIR, options: CompileOptions, target: TargetInfo): CompileResult {
-  const capabilities = checkCapabilities(ir, target);
-  if (hasErrors(capabilities.diagnostics)) return { files: [], diagnostics: capabilities.diagnostics, emulations: capabilities.emulations };
+  const { lowered, diagnostics, emulations } = lowerAfterTable(ir, target, () => writeMacroBody(ir, options.baseName));
+  if (!lowered || hasErrors(diagnostics)) return { files: [], diagnostics, emulations };
 
-  const ctx = new ChiContext(ir.cell?.nominalCapacity ?? null);
-  checkOcvRelativeSetpoints(ir, ctx);
-  const shaped = shapeForCountedLoops(ir.body, TARGET_NAME);
-  for (const p of shaped.setpointProblems) ctx.error(CODES.setpointDuringRun, p.message, p.span, p.hint, p.related);
-  for (const p of shaped.cycleActionProblems) ctx.error(CODES.cycleActionSplit, p.message, p.span, p.hint);
-  for (const e of shaped.emulations) ctx.emulate(e.span, e.construct, e.message);
-
-  const writer = new MacroWriter(ctx, options.baseName);
-  const body = writer.nodes(shaped.body, 0);
-  const emulations = mergeEmulations(ctx.emulations, capabilities.emulations);
-  const diagnostics = [...capabilities.diagnostics, ...ctx.diagnostics];
-  if (hasErrors(diagnostics)) return { files: [], diagnostics, emulations };
-
-  const header = headerLines({ ir, targetTitle: target.title, btpVersion: options.btpVersion, emulations, notes: [...UNVERIFIED, ...shaped.instructions] });
-  const lines = [...commentLines(header, COMMENT), "", command("fileoverride"), "", ...body];
+  const header = headerLines({ ir, targetTitle: target.title, btpVersion: options.btpVersion, emulations, notes: [...UNVERIFIED, ...lowered.instructions] });
+  const lines = [...commentLines(header, COMMENT), "", command("fileoverride"), "", ...lowered.body];
   const encoded = encodeText(joinLines(lines, LINE_ENDING), ENCODING, {
     plainSpellings: true,
     span: ir.body[0]?.span ?? fileSpan(ir.source),
@@ -55,6 +42,16 @@ export function compileChi(ir: ProtocolIR, options: CompileOptions, target: Targ
   });
   if (!encoded.bytes) return { files: [], diagnostics: [...diagnostics, ...encoded.diagnostics], emulations };
   return { files: [{ path: `${options.baseName}${EXTENSION}`, content: encoded.bytes, description: OUTPUT_DESCRIPTION }], diagnostics, emulations };
+}
+
+/** The macro's commands for the reshaped tree, with the operator's instructions for the header. */
+function writeMacroBody(ir: ProtocolIR, baseName: string) {
+  const ctx = new ChiContext(ir.cell?.nominalCapacity ?? null);
+  checkOcvRelativeSetpoints(ir, ctx);
+  const shaped = shapeForCountedLoops(ir.body, TARGET_NAME);
+  reportShaping(shaped, ctx, CODES);
+  const body = new MacroWriter(ctx, baseName).nodes(shaped.body, 0);
+  return { diagnostics: ctx.diagnostics, emulations: ctx.emulations, body, instructions: shaped.instructions };
 }
 
 /** CHI cannot set a potential relative to the OCV. A symmetric cell's OCV is 0 V by
@@ -149,11 +146,4 @@ function cyclingSegments(loop: LoopIR, ctx: ChiContext): Segment[] | null {
 
 function sameRecord(x: ConstantCurrentStepIR, y: ConstantCurrentStepIR): boolean {
   return x.record.time === y.record.time && JSON.stringify(x.limits) === JSON.stringify(y.limits);
-}
-
-function mergeEmulations(own: readonly Emulation[], fromTable: readonly Emulation[]): Emulation[] {
-  const out = [...own];
-  const places = new Set(own.map((e) => `${e.construct}\u0000${e.span.file}\u0000${e.span.start.offset}`));
-  for (const e of fromTable) if (!places.has(`${e.construct}\u0000${e.span.file}\u0000${e.span.start.offset}`)) out.push(e);
-  return out;
 }

@@ -9,6 +9,7 @@ import type { ProtocolIR } from "../../ir/types.js";
 import { checkProfile } from "../profiles/check.js";
 import type { CompileOptions, CompileResult, Emulation, OutputFile, Target } from "../target.js";
 import { checkCapabilities } from "./capabilities.js";
+import { mergeEmulations } from "./emulations.js";
 
 export const TARGET_FAILED = "BTP6004";
 export const PROFILE_FOR_OTHER_TARGET = "BTP6018";
@@ -60,7 +61,7 @@ export function compileForTarget(target: Target, ir: ProtocolIR, options: Compil
       });
     }
   }
-  const emulations = mergeEmulations(result.emulations, capabilities.emulations);
+  const emulations = withTableEmulations(result.emulations, capabilities.emulations);
   const failed = hasErrors(merged);
   return { files: failed ? [] : result.files, diagnostics: tagged(merged, target.name), emulations };
 }
@@ -86,17 +87,12 @@ function mergeDiagnostics(first: readonly Diagnostic[], second: readonly Diagnos
   return out;
 }
 
-/** The target's own emulations win: they know the specifics ("split into CC and CV steps 4-5"). */
-function mergeEmulations(fromTarget: readonly Emulation[], fromTable: readonly Emulation[]): Emulation[] {
-  const out = [...fromTarget];
-  const byMessage = new Set(out.map((e) => `${e.construct}\u0000${e.message}`));
-  const bySpan = new Set(out.map((e) => `${e.construct}\u0000${e.span.file}\u0000${e.span.start.offset}`));
-  for (const e of fromTable) {
-    if (byMessage.has(`${e.construct}\u0000${e.message}`)) continue;
-    if (bySpan.has(`${e.construct}\u0000${e.span.file}\u0000${e.span.start.offset}`)) continue;
-    out.push(e);
-  }
-  return out;
+/** The target's own emulations win: they know the specifics ("split into CC and CV steps 4-5").
+ * A table emulation is dropped where the target said something about that construct at that
+ * place (mergeEmulations), or said the very same words about it anywhere. */
+function withTableEmulations(fromTarget: readonly Emulation[], fromTable: readonly Emulation[]): Emulation[] {
+  const said = new Set(fromTarget.map((e) => `${e.construct}\u0000${e.message}`));
+  return mergeEmulations(fromTarget, fromTable.filter((e) => !said.has(`${e.construct}\u0000${e.message}`)));
 }
 
 /** Output paths stay inside the output folder: relative, no "..", no empty names. */

@@ -5,6 +5,7 @@
 // loop it runs. Each target then decides how many rows each instruction takes (numberRows).
 
 import type { CycleActionIR, GroupIR, LoopIR, NodeIR, ProtocolIR, StepIR, StopIR } from "../../ir/types.js";
+import { guardOf, type CycleGuard } from "./cycle-guards.js";
 
 interface InstructionBase {
   /** Position in the list (0-based). */
@@ -78,31 +79,6 @@ export type Instruction =
   | GroupBeginInstruction
   | GroupEndInstruction
   | StopInstruction;
-
-/** In which passes a cycle action runs: listed passes (sorted, within the loop's count), or every
- * N-th pass. */
-export type CycleGuard = { kind: "cycles"; cycles: number[] } | { kind: "every"; every: number };
-
-export function guardOf(action: CycleActionIR, loop: LoopIR | null): CycleGuard {
-  if (action.every !== null) return { kind: "every", every: action.every };
-  const limit = loop ? loop.count : Infinity;
-  const cycles = [...new Set(action.cycles ?? [])].filter((c) => c >= 1 && c <= limit).sort((a, b) => a - b);
-  return { kind: "cycles", cycles };
-}
-
-/** Whether a guarded block runs in pass `pass` (1-based) of its loop. */
-export function runsInPass(guard: CycleGuard, pass: number): boolean {
-  return guard.kind === "every" ? pass % guard.every === 0 : guard.cycles.includes(pass);
-}
-
-/** The passes (1-based, ascending) of a loop of `count` passes in which the guard runs, stopping
- * after `cap` of them so that `every 1 cycles` in a million-pass loop stays small. */
-export function passesOf(guard: CycleGuard, count: number, cap = 10_000): number[] {
-  if (guard.kind === "cycles") return guard.cycles.filter((c) => c <= count).slice(0, cap);
-  const passes: number[] = [];
-  for (let pass = guard.every; pass <= count && passes.length < cap; pass += guard.every) passes.push(pass);
-  return passes;
-}
 
 export function linearize(ir: Pick<ProtocolIR, "body">): Instruction[] {
   const list: Instruction[] = [];

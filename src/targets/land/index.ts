@@ -7,9 +7,9 @@
 
 import { hasErrors } from "../../diagnostics/diagnostic.js";
 import type { LimitsIR, ProtocolIR, RecordIR } from "../../ir/types.js";
-import { checkCapabilities } from "../common/capabilities.js";
 import { headerLines } from "../common/header.js";
-import type { CompileOptions, CompileResult, Emulation, Target } from "../target.js";
+import { lowerAfterTable } from "../common/lowering.js";
+import type { CompileOptions, CompileResult, Target } from "../target.js";
 import { landCapabilities } from "./capabilities.js";
 import { CONFIRMED_MODES, MODE, currentText, cycleCountField, timeText, voltageText } from "./conventions.js";
 import { landCsv } from "./csv.js";
@@ -31,12 +31,8 @@ export const landTarget: Target = {
   capabilities: landCapabilities,
 
   compile(ir, options: CompileOptions): CompileResult {
-    const table = checkCapabilities(ir, landTarget);
-    if (hasErrors(table.diagnostics)) return { files: [], diagnostics: table.diagnostics, emulations: table.emulations };
-    const sheet = buildLandSheet(ir);
-    const emulations = mergeEmulations(sheet.emulations, table.emulations);
-    const diagnostics = [...table.diagnostics, ...sheet.diagnostics];
-    if (hasErrors(diagnostics)) return { files: [], diagnostics, emulations };
+    const { lowered: sheet, diagnostics, emulations } = lowerAfterTable(ir, landTarget, () => buildLandSheet(ir));
+    if (!sheet || hasErrors(diagnostics)) return { files: [], diagnostics, emulations };
 
     const header = headerLines({ ir, targetTitle: TITLE, btpVersion: options.btpVersion, emulations, notes: FILE_NOTES });
     const title = ir.title ?? options.baseName;
@@ -92,9 +88,4 @@ function recordText(record: RecordIR): string {
   if (record.voltage !== undefined) parts.push(`every ${voltageText(record.voltage * 1000).replace(/ V$/, " mV")}`);
   if (record.current !== undefined) parts.push(`every ${currentText(record.current)}`);
   return parts.join(" or ");
-}
-
-function mergeEmulations(own: readonly Emulation[], table: readonly Emulation[]): Emulation[] {
-  const said = new Set(own.map((e) => `${e.construct}\u0000${e.span.file}\u0000${e.span.start.offset}`));
-  return [...own, ...table.filter((e) => !said.has(`${e.construct}\u0000${e.span.file}\u0000${e.span.start.offset}`))];
 }

@@ -6,8 +6,8 @@
 //   xml.ts, read.ts bytes → steps, safely                                to-ir.ts         steps → IR
 
 import { hasErrors } from "../../diagnostics/diagnostic.js";
-import { checkCapabilities } from "../common/capabilities.js";
-import type { CompileOptions, CompileResult, Emulation, ImportResult, OutputFile, Target } from "../target.js";
+import { lowerAfterTable } from "../common/lowering.js";
+import type { CompileOptions, CompileResult, ImportResult, OutputFile, Target } from "../target.js";
 import { maccorCapabilities } from "./capabilities.js";
 import { LINE_ENDING, loopCountField } from "./conventions.js";
 import { procedureDescription } from "./header.js";
@@ -36,12 +36,8 @@ export const maccorTarget: Target = {
   importExtensions: [".000"],
 
   compile(ir, options: CompileOptions): CompileResult {
-    const table = checkCapabilities(ir, maccorTarget);
-    if (hasErrors(table.diagnostics)) return { files: [], diagnostics: table.diagnostics, emulations: table.emulations };
-    const lowered = lowerToMaccor(ir, options.baseName);
-    const emulations = mergeEmulations(lowered.emulations, table.emulations);
-    const diagnostics = [...table.diagnostics, ...lowered.diagnostics];
-    if (!lowered.procedure || hasErrors(diagnostics)) return { files: [], diagnostics, emulations };
+    const { lowered, diagnostics, emulations } = lowerAfterTable(ir, maccorTarget, () => lowerToMaccor(ir, options.baseName));
+    if (!lowered?.procedure || hasErrors(diagnostics)) return { files: [], diagnostics, emulations };
 
     const notes = lowered.sideFiles.length > 0 ? [...FILE_NOTES, FRA_NOTE] : FILE_NOTES;
     lowered.procedure.description = procedureDescription(ir, TITLE, options.btpVersion, emulations, notes);
@@ -68,10 +64,3 @@ export const maccorTarget: Target = {
     return { ir: built.ir, diagnostics: [...read.diagnostics, ...built.diagnostics] };
   },
 };
-
-/** The target's own emulations first (they say what was done, and where); the table's generic
- * ones only where the target said nothing about that construct at that place. */
-function mergeEmulations(own: readonly Emulation[], table: readonly Emulation[]): Emulation[] {
-  const said = new Set(own.map((e) => `${e.construct}\u0000${e.span.file}\u0000${e.span.start.offset}`));
-  return [...own, ...table.filter((e) => !said.has(`${e.construct}\u0000${e.span.file}\u0000${e.span.start.offset}`))];
-}

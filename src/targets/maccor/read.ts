@@ -8,7 +8,7 @@ import { fileSpan } from "../../diagnostics/diagnostic.js";
 import * as codes from "./codes.js";
 import { MAX_STEPS, type MaccorOper } from "./conventions.js";
 import type { MaccorEnd, MaccorLimit, MaccorProcedure, MaccorReport, MaccorStep } from "./model.js";
-import { LineIndex } from "./spans.js";
+import { LineIndex } from "../common/line-index.js";
 import { child, childrenNamed, parseXml, type XmlElement } from "./xml.js";
 
 /** A 999-step procedure is about 1 MB; anything far larger is not a procedure. */

@@ -16,10 +16,10 @@
 
 import type { Diagnostic, Span } from "../../diagnostics/diagnostic.js";
 import { fileSpan } from "../../diagnostics/diagnostic.js";
-import { IR_VERSION } from "../../ir/types.js";
 import type { EndConditionIR, LimitsIR, NodeIR, PauseStepIR, ProtocolIR, RecordIR, Resolved, StepIR } from "../../ir/types.js";
 import { formatQuantity } from "../../units/display.js";
 import { formatNumber } from "../../units/format.js";
+import { cleanSi, emptyProtocol, numberNodes } from "../common/imported-ir.js";
 import * as codes from "./codes.js";
 import { END, MODE, REPORT, STEP, parseTime, parseValue, passesOf } from "./conventions.js";
 import { readHeaderDescription } from "./header.js";
@@ -70,7 +70,7 @@ class Importer {
   }
 
   run(): ToIrResult {
-    const ir = this.emptyProtocol();
+    const ir = emptyProtocol(this.file);
     const header = readHeaderDescription(this.procedure.description);
     ir.title = header.title;
     ir.metadata.notes = header.notes;
@@ -577,20 +577,6 @@ class Importer {
     this.diagnostics.push({ code, severity: "error", message, span: span ?? step.span ?? fileSpan(this.file), hint, target: TARGET });
     this.failed = true;
   }
-
-  private emptyProtocol(): ProtocolIR {
-    return {
-      irVersion: IR_VERSION,
-      title: null,
-      source: this.file,
-      metadata: { citations: [], figures: [], notes: [], instruments: [], authors: [] },
-      cell: null,
-      params: [],
-      limits: {},
-      record: {},
-      body: [],
-    };
-  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -616,22 +602,8 @@ function normalizeNote(note: string): string {
   return note.replace(/\s*\n\s*/g, " / ").trim();
 }
 
-/** Values read from text, rounded to 12 significant digits so that unit conversions leave no
- * binary residue (0.1 Ah × 3600 is 360, not 360.00000000000006). */
-function cleanSi(x: number): number {
-  if (!Number.isFinite(x) || x === 0) return 0;
-  return Number(x.toPrecision(12));
-}
-
 function joinSpans(first: Span, last: Span | undefined): Span {
   return last ? { file: first.file, start: first.start, end: last.end } : first;
-}
-
-function numberNodes(body: NodeIR[], prefix = ""): void {
-  body.forEach((node, index) => {
-    node.id = `${prefix}${index + 1}`;
-    if (node.kind === "loop" || node.kind === "cycleAction" || node.kind === "group") numberNodes(node.body, `${node.id}.`);
-  });
 }
 
 /** The recording rule most steps use becomes the protocol's (ties: the first seen). */

@@ -2,11 +2,12 @@
 //   conventions.ts  units, step types, loop counting, encoding   capabilities.ts  what BTS can run
 //   lower.ts        IR → Neware steps (model.ts)                 write.ts         steps → XML bytes
 //   read.ts         bytes → XML tree, safely                     parse.ts         XML tree → steps
-//   to-ir.ts        steps → IR (Cycle steps → loops)             shared/          helpers shared with arbin
+//   to-ir.ts        steps → IR (Cycle steps → loops)
+// Helpers it shares with other cyclers (CC-CV steps, limits, imported currents) are in ../common/.
 
 import { hasErrors } from "../../diagnostics/diagnostic.js";
-import { checkCapabilities } from "../common/capabilities.js";
 import { headerLines } from "../common/header.js";
+import { lowerAfterTable } from "../common/lowering.js";
 import type { CompileOptions, CompileResult, ImportResult, Target } from "../target.js";
 import { newareCapabilities } from "./capabilities.js";
 import { lowerToNeware } from "./lower.js";
@@ -14,7 +15,6 @@ import { parseNewareTree } from "./parse.js";
 import { readNewareXml } from "./read.js";
 import { newareScheduleToIr } from "./to-ir.js";
 import { writeNewareXml } from "./write.js";
-import { mergeEmulations } from "./shared/emulations.js";
 
 const TITLE = "Neware BTS 8 step file (.xml)";
 
@@ -32,12 +32,8 @@ export const newareTarget: Target = {
   importExtensions: [".xml"],
 
   compile(ir, options: CompileOptions): CompileResult {
-    const table = checkCapabilities(ir, newareTarget);
-    if (hasErrors(table.diagnostics)) return { files: [], diagnostics: table.diagnostics, emulations: table.emulations };
-    const lowered = lowerToNeware(ir);
-    const emulations = mergeEmulations(lowered.emulations, table.emulations);
-    const diagnostics = [...table.diagnostics, ...lowered.diagnostics];
-    if (!lowered.schedule || hasErrors(diagnostics)) return { files: [], diagnostics, emulations };
+    const { lowered, diagnostics, emulations } = lowerAfterTable(ir, newareTarget, () => lowerToNeware(ir));
+    if (!lowered?.schedule || hasErrors(diagnostics)) return { files: [], diagnostics, emulations };
     const header = headerLines({ ir, targetTitle: TITLE, btpVersion: options.btpVersion, emulations, notes: FILE_NOTES });
     const text = writeNewareXml(lowered.schedule, header);
     return {

@@ -4,7 +4,7 @@
 // refuses never get here (compile checks the table first); what remains that BTS still cannot
 // say (a rest ending on voltage, a limit on temperature) is a diagnostic, never dropped.
 
-import type { Diagnostic, Span } from "../../diagnostics/diagnostic.js";
+import { fileSpan, type Diagnostic, type Span } from "../../diagnostics/diagnostic.js";
 import type {
   ConstantCurrentStepIR,
   ConstantVoltageStepIR,
@@ -21,14 +21,15 @@ import type { Emulation } from "../target.js";
 import * as codes from "./codes.js";
 import { ccCvStepType, ccStepType, cvStepType, cycleCountForPasses, MAX_EDITABLE_STEPS, STEP_TYPE, WRITE_SCALE } from "./conventions.js";
 import type { NewareMain, NewareProtection, NewareRecord, NewareSchedule, NewareStep } from "./model.js";
-import { sameLimits, sameRecord } from "./shared/ir-builder.js";
-import { holdDirections, lowerCcCv, precedingCurrents } from "./shared/cycler-steps.js";
-import { startTemperature } from "./shared/operator.js";
-import { capacityFromCRate } from "./shared/resolved.js";
+import { chamberAtStart } from "../common/chamber-at-start.js";
+import { holdDirections, lowerCcCv, precedingCurrents } from "../common/cycler-steps.js";
+import { capacityFromCRate } from "../common/imported-currents.js";
+import { sameLimits, sameRecord } from "../common/limits.js";
 
 const TARGET = "neware";
 /** A BTS CC-CV step has one Time and one Cap, which bound the whole step. */
 const NEWARE_CCCV = { guards: ["time", "capacity"], cvTime: false } as const;
+const NEWARE_CHAMBER = { schedule: "a Neware schedule", notAtStart: codes.TEMPERATURE_NOT_AT_START, untimed: codes.TEMPERATURE_UNTIMED };
 
 export interface LoweredSchedule {
   schedule: NewareSchedule | null;
@@ -91,7 +92,7 @@ class NewareLowering {
           break;
       }
     }
-    this.push({ type: STEP_TYPE.end, main: {}, span: this.ir.body.at(-1)?.span ?? this.fileSpan() });
+    this.push({ type: STEP_TYPE.end, main: {}, span: this.ir.body.at(-1)?.span ?? fileSpan(this.ir.source) });
 
     const editable = this.steps.length - 1;
     if (editable > MAX_EDITABLE_STEPS) {
@@ -204,23 +205,14 @@ class NewareLowering {
   }
 
   private temperature(step: Extract<StepIR, { kind: "temperature" }>, depth: number): void {
-    const atStart = depth === 0 && this.steps.length === 0;
-    if (!atStart) {
-      this.error(codes.TEMPERATURE_NOT_AT_START, "a Neware schedule cannot change the chamber temperature during the test", step.span, {
-        hint: "compile with --plan to turn the set-point into an operator instruction at the right moment, or move it to the start",
-      });
+    const chamber = chamberAtStart(step, depth === 0 && this.steps.length === 0, NEWARE_CHAMBER);
+    if (chamber.kind === "refused") {
+      this.error(chamber.code, chamber.message, step.span, { hint: chamber.hint });
       return;
     }
-    const start = startTemperature(step);
-    if (start.kind === "untimed") {
-      this.error(codes.TEMPERATURE_UNTIMED, "a Neware schedule cannot wait until the chamber is stable", step.span, {
-        hint: "give the settle time (`temperature 25 °C, settle 2 h`)",
-      });
-      return;
-    }
-    this.emulate(step.span, "temperature", `operator instruction: ${start.instruction}`);
-    if (start.settleSeconds !== null && start.settleSeconds > 0) {
-      this.pushStep(step, STEP_TYPE.rest, { time: start.settleSeconds });
+    this.emulate(step.span, "temperature", chamber.emulation);
+    if (chamber.settleSeconds !== null && chamber.settleSeconds > 0) {
+      this.pushStep(step, STEP_TYPE.rest, { time: chamber.settleSeconds });
     }
   }
 
@@ -282,7 +274,7 @@ class NewareLowering {
       out.currentLower = -limits.current.max;
     }
     if (limits.capacity) out.capacityUpper = limits.capacity.max;
-    const where = span ?? this.fileSpan();
+    const where = span ?? fileSpan(this.ir.source);
     if (limits.temperature) this.limitRefused("temperature", where);
     if (limits.power) this.limitRefused("power", where);
     return out;
@@ -309,11 +301,6 @@ class NewareLowering {
   private error(code: string, message: string, span: Span, extra: Partial<Diagnostic> | string = {}): void {
     const more = typeof extra === "string" ? { hint: extra } : extra;
     this.diagnostics.push({ code, severity: "error", message, span, target: TARGET, ...more });
-  }
-
-  private fileSpan(): Span {
-    const start = { offset: 0, line: 1, column: 1 };
-    return { file: this.ir.source, start, end: start };
   }
 }
 

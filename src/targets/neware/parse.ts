@@ -8,7 +8,9 @@ import * as codes from "./codes.js";
 import { fileToAmps, fileToCoulombs, fileToSeconds, fileToVolts } from "./conventions.js";
 import type { NewareMain, NewareProtection, NewareRecord, NewareSchedule, NewareStep } from "./model.js";
 import type { XmlTree } from "./read.js";
-import { cleanSi, type LineIndex } from "./shared/ir-builder.js";
+import { ImportReport } from "../common/import-report.js";
+import { cleanSi } from "../common/imported-ir.js";
+import type { LineIndex } from "../common/line-index.js";
 
 const TARGET = "neware";
 /** More steps than this is not a BTS file (BTS allows 255). Keeps hostile files cheap. */
@@ -26,8 +28,7 @@ export function parseNewareTree(tree: XmlTree, text: string, lines: LineIndex): 
 }
 
 class TreeReader {
-  private readonly diagnostics: Diagnostic[] = [];
-  private readonly warned = new Map<string, Diagnostic>();
+  private readonly report = new ImportReport(TARGET);
   private readonly stepOffsets = new Map<number, number>();
   private scale = 1;
 
@@ -44,8 +45,8 @@ class TreeReader {
   read(tree: XmlTree): ParsedSchedule {
     const config = asNode(asNode(tree.root)?.config);
     if (!config || config.type !== "Step File") {
-      this.error(codes.NOT_A_STEP_FILE, "this is not a Neware step file (no <root><config type=\"Step File\">)", this.spanOf("<root"), "choose a file saved by BTS as a step file (.xml)");
-      return { schedule: null, diagnostics: this.diagnostics };
+      this.report.error(codes.NOT_A_STEP_FILE, "this is not a Neware step file (no <root><config type=\"Step File\">)", this.spanOf("<root"), "choose a file saved by BTS as a step file (.xml)");
+      return { schedule: null, diagnostics: this.report.errors };
     }
     this.unknownChildren(config, ["Head_Info", "Whole_Prt", "Step_Info", "SMBUS", "type", "version", "client_version", "date", "Guid"], "config");
 
@@ -53,11 +54,11 @@ class TreeReader {
     this.unknownChildren(head, ["Operate", "Scale", "Start_Step", "Creator", "PN", "Remark", "RateType", "MultCap"], "Head_Info");
     const scale = this.number(head, "Scale", "<Scale");
     if (scale !== undefined && !(scale > 0)) {
-      this.error(codes.BAD_VALUE, `Scale must be a positive number, not ${scale}`, this.spanOf("<Scale"), "save the step file again from BTS");
+      this.report.error(codes.BAD_VALUE, `Scale must be a positive number, not ${scale}`, this.spanOf("<Scale"), "save the step file again from BTS");
     } else if (scale !== undefined) {
       this.scale = scale;
       if (scale !== 1) {
-        this.warn(
+        this.report.warn(
           codes.SCALE_NOT_ONE,
           `Scale is ${scale}: currents are read as mA × ${scale} and capacities as mA·s × ${scale}, as in BTS files; some generators (bmgen) write mA whatever the Scale, so check the imported currents`,
           this.spanOf("<Scale"),
@@ -66,7 +67,7 @@ class TreeReader {
     }
     const start = this.number(head, "Start_Step", "<Start_Step");
     if (start !== undefined && start !== 1) {
-      this.warn(codes.FIELD_IGNORED, `the test is set to start at step ${start}; btp imports the whole schedule from step 1`, this.spanOf("<Start_Step"));
+      this.report.warn(codes.FIELD_IGNORED, `the test is set to start at step ${start}; btp imports the whole schedule from step 1`, this.spanOf("<Start_Step"));
     }
     const multCap = this.number(head, "MultCap", "<MultCap");
 
@@ -77,18 +78,18 @@ class TreeReader {
 
     const stepInfo = asNode(config.Step_Info);
     if (!stepInfo) {
-      this.error(codes.NOT_A_STEP_FILE, "the step file has no Step_Info (no steps)", this.spanOf("<config"), "the file may be truncated; save it again from BTS");
-      return { schedule: null, diagnostics: this.diagnostics };
+      this.report.error(codes.NOT_A_STEP_FILE, "the step file has no Step_Info (no steps)", this.spanOf("<config"), "the file may be truncated; save it again from BTS");
+      return { schedule: null, diagnostics: this.report.errors };
     }
     const stepKeys = Object.keys(stepInfo).filter((key) => /^Step\d+$/.test(key));
     if (stepKeys.length > MAX_STEPS) {
-      this.error(codes.FILE_TOO_LARGE, `the file has ${stepKeys.length} steps; BTS allows 255`, this.spanOf("<Step_Info"), "check that this is a BTS step file");
-      return { schedule: null, diagnostics: this.diagnostics };
+      this.report.error(codes.FILE_TOO_LARGE, `the file has ${stepKeys.length} steps; BTS allows 255`, this.spanOf("<Step_Info"), "check that this is a BTS step file");
+      return { schedule: null, diagnostics: this.report.errors };
     }
     this.unknownChildren(stepInfo, ["Num", ...stepKeys], "Step_Info");
     const declared = Number(stepInfo.Num);
     if (stepInfo.Num !== undefined && declared !== stepKeys.length) {
-      this.warn(codes.APPROXIMATED, `Step_Info says ${String(stepInfo.Num)} steps but the file holds ${stepKeys.length}; the steps present are imported`, this.spanOf("<Step_Info"));
+      this.report.warn(codes.APPROXIMATED, `Step_Info says ${String(stepInfo.Num)} steps but the file holds ${stepKeys.length}; the steps present are imported`, this.spanOf("<Step_Info"));
     }
     const steps: NewareStep[] = [];
     for (const key of stepKeys) {
@@ -111,8 +112,7 @@ class TreeReader {
       steps,
       ...(multCap !== undefined && multCap > 0 ? { multCap: cleanSi(fileToCoulombs(multCap, this.scale)) } : {}),
     };
-    const failed = this.diagnostics.some((d) => d.severity === "error");
-    return { schedule: failed ? null : schedule, diagnostics: [...this.diagnostics, ...this.warned.values()] };
+    return { schedule: this.report.failed ? null : schedule, diagnostics: this.report.all() };
   }
 
   private step(key: string, raw: unknown): NewareStep | null {
@@ -120,18 +120,18 @@ class TreeReader {
     const span = this.stepSpan(number);
     const node = asNode(raw);
     if (!node) {
-      this.error(codes.NOT_A_STEP_FILE, `${key} is not a step element`, span, "save the step file again from BTS");
+      this.report.error(codes.NOT_A_STEP_FILE, `${key} is not a step element`, span, "save the step file again from BTS");
       return null;
     }
     const id = node.Step_ID === undefined ? number : Number(node.Step_ID);
     const type = Number(node.Step_Type);
     if (!Number.isInteger(id) || id < 1 || !Number.isInteger(type)) {
-      this.error(codes.BAD_VALUE, `${key} has no valid Step_ID and Step_Type`, span, "save the step file again from BTS");
+      this.report.error(codes.BAD_VALUE, `${key} has no valid Step_ID and Step_Type`, span, "save the step file again from BTS");
       return null;
     }
     this.unknownChildren(node, ["Step_ID", "Step_Type", "Limit", "Record", "Protect", "AdvancedPrt"], `step ${id}`, span);
     if (node.AdvancedPrt !== undefined && !isDefaultAdvancedProtection(node.AdvancedPrt)) {
-      this.warn(codes.FIELD_IGNORED, "advanced protection (AdvancedPrt) settings are not imported", span);
+      this.report.warn(codes.FIELD_IGNORED, "advanced protection (AdvancedPrt) settings are not imported", span);
     }
     const limit = asNode(node.Limit) ?? {};
     this.unknownChildren(limit, ["Main", "Other"], `step ${id} Limit`, span);
@@ -141,7 +141,7 @@ class TreeReader {
     if (other) {
       const conditions = Object.keys(other).filter((k) => /^Cnd\d+$/.test(k));
       if (conditions.length > 0) {
-        this.warn(
+        this.report.warn(
           codes.FIELD_IGNORED,
           "advanced conditions (Limit/Other/Cnd: expressions, variables, jumps) are not imported; the step keeps its other ends",
           span,
@@ -238,7 +238,7 @@ class TreeReader {
     const value = typeof raw === "string" && raw.trim() !== "" ? Number(raw.trim()) : NaN;
     if (!Number.isFinite(value)) {
       const span = typeof where === "string" ? this.spanOf(where) : where;
-      this.error(codes.BAD_VALUE, `${name} has the value "${String(raw).slice(0, 40)}", which is not a number`, span, "correct the value in BTS and save the file again");
+      this.report.error(codes.BAD_VALUE, `${name} has the value "${String(raw).slice(0, 40)}", which is not a number`, span, "correct the value in BTS and save the file again");
       return undefined;
     }
     return value;
@@ -250,7 +250,7 @@ class TreeReader {
       // BTS 7 writes every field, marking unused ones Is_Select="0": they say nothing.
       if (asNode(node[key])?.Is_Select === "0") continue;
       const duplicate = Array.isArray(node[key]);
-      this.warn(
+      this.report.warn(
         codes.FIELD_IGNORED,
         duplicate ? `${where} has several <${key}> elements; only the first is read` : `<${key}> in ${where} is not a field btp knows; it is not imported`,
         span ?? this.spanOf(`<${key}`),
@@ -267,21 +267,6 @@ class TreeReader {
   private spanOf(marker: string): Span {
     const offset = this.text.indexOf(marker);
     return offset === -1 ? fileSpan(this.lines.file) : this.lines.span(offset, offset + marker.length);
-  }
-
-  private error(code: string, message: string, span: Span, hint: string): void {
-    this.diagnostics.push({ code, severity: "error", message, span, hint, target: TARGET });
-  }
-
-  /** Warnings with the same message are reported once, the other places listed as related. */
-  private warn(code: string, message: string, span: Span): void {
-    const seen = this.warned.get(message);
-    if (!seen) {
-      this.warned.set(message, { code, severity: "warning", message, span, target: TARGET });
-      return;
-    }
-    seen.related ??= [];
-    if (seen.related.length < 20) seen.related.push({ message: "also here", span });
   }
 }
 

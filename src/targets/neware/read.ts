@@ -12,7 +12,7 @@ import { XMLParser, XMLValidator } from "fast-xml-parser";
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import { fileSpan } from "../../diagnostics/diagnostic.js";
 import * as codes from "./codes.js";
-import { LineIndex } from "./shared/ir-builder.js";
+import { LineIndex } from "../common/line-index.js";
 
 export const MAX_FILE_BYTES = 8 * 1024 * 1024;
 export const MAX_ELEMENTS = 100_000;

@@ -23,8 +23,9 @@ import { formatDuration } from "../../units/duration.js";
 import * as codes from "./codes.js";
 import { passesForCycleCount, STEP_TYPE, UNSUPPORTED_STEP_TYPES } from "./conventions.js";
 import type { NewareMain, NewareProtection, NewareRecord, NewareSchedule, NewareStep } from "./model.js";
-import { cleanSi, emptyProtocol, numberNodes, tightestLimits } from "./shared/ir-builder.js";
-import { amperes, cRate } from "./shared/resolved.js";
+import { amperes, cRate } from "../common/imported-currents.js";
+import { cleanSi, emptyProtocol, numberNodes } from "../common/imported-ir.js";
+import { tightestLimits } from "../common/limits.js";
 
 const TARGET = "neware";
 /** Loops nested deeper than this are not a real schedule; refusing keeps the tree shallow. */

@@ -21,7 +21,7 @@ import {
 } from "./conventions.js";
 import type { NewareMain, NewareProtection, NewareRecord, NewareSchedule, NewareStep } from "./model.js";
 import { withPlainSpellings } from "../common/text.js";
-import { contentUuid } from "./shared/stable-id.js";
+import { contentUuid } from "../common/content-ids.js";
 
 type XmlNode = { [key: string]: XmlNode | string };
 

@@ -8,7 +8,7 @@
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import type { CycleActionIR, LoopIR, NodeIR, StopIR } from "../../ir/types.js";
 import { isStep } from "../../ir/types.js";
-import { guardOf, passesOf, runsInPass } from "../common/linearize.js";
+import { guardOf, passesOf, runsInPass } from "../common/cycle-guards.js";
 import { placeStep, refusedBy, ROLES, sharedRoles, type PlanTargets, type Role } from "./roles.js";
 import { spanLine, type PlanItem, type PlanOperatorStep, type PlanRepeat } from "./types.js";
 

@@ -10,7 +10,8 @@ import type { CycleActionIR, LoopIR, NodeIR, StepIR } from "../../ir/types.js";
 import { isStep } from "../../ir/types.js";
 import type { Emulation } from "../target.js";
 import { PASS_PATTERN_TOO_LONG } from "./codes.js";
-import { actionsOf, MAX_RUNS, planPasses, runsWith, type PassRun } from "./passes.js";
+import { cycleActionsOf } from "../common/cycle-guards.js";
+import { patternTooLong, planPasses, runsWith, type PassRun } from "../common/pass-runs.js";
 import { lowerStep, type PybammStep } from "./steps.js";
 
 /** A step in the list, with the comment lines written above it. */
@@ -119,14 +120,7 @@ class ShapeBuilder {
         return [period, ...plan.remainder.flatMap((run) => this.run(loop, run))];
       }
       case "tooLong":
-        this.diagnostics.push({
-          code: PASS_PATTERN_TOO_LONG,
-          severity: "error",
-          message: `the steps at given cycles of this loop make ${plan.runs === null ? "too irregular a pattern" : `${plan.runs} runs of different passes`}, more than the ${MAX_RUNS} btp writes as repetitions`,
-          span: loop.span,
-          hint: "use fewer listed cycles, or `every N cycles` with periods that share a common multiple",
-          target: "pybamm",
-        });
+        this.diagnostics.push(patternTooLong(plan, loop, "repetitions", PASS_PATTERN_TOO_LONG, "pybamm"));
         return [];
     }
   }
@@ -143,7 +137,7 @@ class ShapeBuilder {
   private splitEmulation(loop: LoopIR, pattern: string): void {
     this.emulations.push({
       // At the first cycle action, where the capability table would place its generic note.
-      span: actionsOf(loop)[0]?.span ?? loop.span,
+      span: cycleActionsOf(loop.body)[0]?.span ?? loop.span,
       construct: "cycleAction",
       message: `the ${loop.count}-pass loop is written as runs of passes with and without the steps at given cycles: ${pattern}`,
     });

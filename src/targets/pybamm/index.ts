@@ -1,16 +1,17 @@
 // The PyBaMM target: protocols → a Python file that builds a pybamm.Experiment, and PyBaMM
 // experiment strings → protocols.
 //   conventions.ts  the step grammar, units, sign, keywords    capabilities.ts  what PyBaMM can run
-//   steps.ts        one IR step → PyBaMM step strings           passes.ts        loops with steps at given cycles
-//   experiment.ts   the tree → tuples and repetitions           python.ts        the Python text
+//   steps.ts        one IR step → PyBaMM step strings           python.ts        the Python text
+//   experiment.ts   the tree → tuples and repetitions (loops with steps at given cycles: ../common/pass-runs.ts)
 //   import/         .py, .txt and JSON experiment lists → the IR, through the btp parser and checker
 
 import { fileSpan, hasErrors, type Diagnostic } from "../../diagnostics/diagnostic.js";
 import type { ProtocolIR } from "../../ir/types.js";
 import { formatQuantity } from "../../units/display.js";
-import { checkCapabilities } from "../common/capabilities.js";
+import { withoutRepeats } from "../common/emulations.js";
 import { headerLines } from "../common/header.js";
-import type { CompileOptions, CompileResult, Emulation, Target } from "../target.js";
+import { lowerAfterTable } from "../common/lowering.js";
+import type { CompileOptions, CompileResult, Target } from "../target.js";
 import { pybammCapabilities } from "./capabilities.js";
 import { NOTHING_TO_RUN } from "./codes.js";
 import { LOWER_CUTOFF_PARAMETER, NOMINAL_CAPACITY_PARAMETER, UPPER_CUTOFF_PARAMETER, FILE_EXTENSION } from "./conventions.js";
@@ -36,11 +37,12 @@ export const pybammTarget: Target = {
   importExtensions: [".py", ".txt", ".json"],
 
   compile(ir: ProtocolIR, options: CompileOptions): CompileResult {
-    const table = checkCapabilities(ir, pybammTarget);
-    if (hasErrors(table.diagnostics)) return { files: [], diagnostics: table.diagnostics, emulations: table.emulations };
-    const shape = shapeExperiment(ir.body);
-    const emulations = mergeEmulations(shape.emulations, table.emulations);
-    const diagnostics: Diagnostic[] = [...table.diagnostics, ...shape.diagnostics];
+    const lowered = lowerAfterTable(ir, pybammTarget, () => shapeExperiment(ir.body));
+    const shape = lowered.lowered;
+    if (!shape) return { files: [], diagnostics: lowered.diagnostics, emulations: lowered.emulations };
+    // A step written twice (a loop cut into runs of passes) says its emulation once.
+    const emulations = withoutRepeats(lowered.emulations);
+    const diagnostics: Diagnostic[] = lowered.diagnostics;
     if (shape.steps.length === 0 && !hasErrors(diagnostics)) {
       diagnostics.push({
         code: NOTHING_TO_RUN,
@@ -100,21 +102,4 @@ function parametersOf(ir: ProtocolIR): PythonFile["parameters"] {
   }
   if (entries.length > 0) comments.push("Apply them to the parameter set you simulate with (see the end of the file).");
   return { comments, entries };
-}
-
-/** The target's own emulations first (they say exactly what was done, and where); the table's
- * generic ones only where the target said nothing about that construct at that place. */
-function mergeEmulations(own: readonly Emulation[], table: readonly Emulation[]): Emulation[] {
-  const key = (e: Emulation): string => `${e.construct}\u0000${e.span.file}\u0000${e.span.start.offset}`;
-  const said = new Set(own.map(key));
-  const seen = new Set<string>();
-  const out: Emulation[] = [];
-  for (const e of [...own, ...table.filter((t) => !said.has(key(t)))]) {
-    const id = `${key(e)}\u0000${e.message}`;
-    if (!seen.has(id)) {
-      seen.add(id);
-      out.push(e);
-    }
-  }
-  return out;
 }

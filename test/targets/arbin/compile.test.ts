@@ -1,20 +1,14 @@
-import { readFileSync, readdirSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { arbinTarget } from "../../../src/targets/arbin/index.js";
 import { readIni, type IniSection } from "../../../src/targets/arbin/ini.js";
 import { LIMIT_KEYS, SCHEDULE_KEYS, STEP_KEYS } from "../../../src/targets/arbin/conventions.js";
 import { compileForTarget } from "../../../src/targets/common/compile.js";
-import { bundledIr, codesOf, errorsOf, OPTIONS, protocolIr, ROOT, sample, text } from "../neware/helpers.js";
+import { bundledIr, bundledNames, codesOf, expectCompiledOrRefused, onlyFile, OPTIONS, protocolIr, sample, text } from "../common/helpers.js";
 
 function compile(body: string) {
   return arbinTarget.compile(protocolIr(body), OPTIONS);
-}
-
-function onlyFile(result: ReturnType<typeof compile>): Uint8Array {
-  expect(errorsOf(result.diagnostics)).toEqual([]);
-  expect(result.files).toHaveLength(1);
-  return result.files[0]!.content;
 }
 
 interface Row {
@@ -197,15 +191,7 @@ describe("arbin compile: the file's bytes", () => {
 });
 
 describe("arbin compile: every bundled protocol", () => {
-  const names = readdirSync(path.join(ROOT, "protocols")).filter((f) => f.endsWith(".btp"));
-  it.each(names)("%s compiles or is refused with a reason, and what compiles imports back", (name) => {
-    const result = compileForTarget(arbinTarget, bundledIr(name), { baseName: name, btpVersion: "0.0.0-test" });
-    if (result.files.length === 0) {
-      expect(errorsOf(result.diagnostics).length).toBeGreaterThan(0);
-      for (const d of errorsOf(result.diagnostics)) expect(d.code).toMatch(/^BTP6(00[123]|40\d)$/);
-      return;
-    }
-    const back = arbinTarget.import!(result.files[0]!.content, `${name}.sdu`);
-    expect(errorsOf(back.diagnostics)).toEqual([]);
+  it.each(bundledNames())("%s compiles or is refused with a reason, and what compiles imports back", (name) => {
+    expectCompiledOrRefused(arbinTarget, name, /^BTP6(00[123]|40\d)$/, ".sdu");
   });
 });

@@ -1,10 +1,9 @@
-import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { CcCvStepIR, ConstantCurrentStepIR, LoopIR, NodeIR, RestStepIR, StopIR } from "../../../src/ir/types.js";
 import { arbinTarget } from "../../../src/targets/arbin/index.js";
 import { writeIni, type IniOut } from "../../../src/targets/arbin/ini.js";
 import { LIMIT_KEYS, SCHEDULE_KEYS, STEP_KEYS } from "../../../src/targets/arbin/conventions.js";
-import { bundledIr, codesOf, errorsOf, expectValidIr, meaning, OPTIONS, protocolIr, sample, text } from "../neware/helpers.js";
+import { bundledIr, codesOf, errorsOf, expectImportSurvivesDamage, expectSameAfterRoundTrip, expectValidIr, meaning, OPTIONS, protocolIr, sample, text } from "../common/helpers.js";
 
 const REAL = "20170630-3_6C_9per_5C.sdu";
 const BEEP = "Iris_000100.sdu";
@@ -103,11 +102,7 @@ describe("arbin import: the real MITS 7 schedule", () => {
   });
 
   it("round-trips: import → compile → import gives the same IR", () => {
-    const compiled = arbinTarget.compile(ir, OPTIONS);
-    expect(errorsOf(compiled.diagnostics)).toEqual([]);
-    const again = arbinTarget.import!(compiled.files[0]!.content, "again.sdu");
-    expect(errorsOf(again.diagnostics)).toEqual([]);
-    expect(meaning(again.ir)).toEqual(meaning(ir));
+    expectSameAfterRoundTrip(arbinTarget, ir, "again.sdu");
   });
 
   it("reads the file whatever its line ends, and re-saved as UTF-8 or UTF-16 (with a warning)", () => {
@@ -145,11 +140,7 @@ describe("arbin import: the BEEP-generated Iris schedule", () => {
   });
 
   it("round-trips: import → compile → import gives the same IR", () => {
-    const compiled = arbinTarget.compile(result.ir!, OPTIONS);
-    expect(errorsOf(compiled.diagnostics)).toEqual([]);
-    const again = arbinTarget.import!(compiled.files[0]!.content, "again.sdu");
-    expect(errorsOf(again.diagnostics)).toEqual([]);
-    expect(meaning(again.ir)).toEqual(meaning(result.ir));
+    expectSameAfterRoundTrip(arbinTarget, result.ir, "again.sdu");
   });
 });
 
@@ -267,20 +258,6 @@ describe("arbin import: hostile and broken files", () => {
 
   it("never throws on damaged copies of the samples (cut, flipped and spliced bytes)", () => {
     const originals = ["20170630-3_6C_9per_5C.sdu", "Iris_000100.sdu"].map((name) => sample("arbin", name));
-    fc.assert(
-      fc.property(
-        fc.nat(originals.length - 1),
-        fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { maxLength: 20 }),
-        fc.option(fc.nat()),
-        (which, flips, cut) => {
-          const bytes = Uint8Array.from(originals[which]!);
-          for (const [at, value] of flips) bytes[at % bytes.length] = value;
-          const damaged = cut === null ? bytes : bytes.subarray(0, cut % bytes.length);
-          const result = arbinTarget.import!(damaged, "damaged");
-          expect(result.ir !== null || result.diagnostics.some((d) => d.severity === "error")).toBe(true);
-        },
-      ),
-      { numRuns: 150 },
-    );
+    expectImportSurvivesDamage(arbinTarget, originals);
   });
 });

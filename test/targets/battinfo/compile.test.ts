@@ -7,7 +7,7 @@ import { battinfoTarget } from "../../../src/targets/battinfo/index.js";
 import { facetsOf } from "../../../src/targets/battinfo/facets.js";
 import type { MethodStep } from "../../../src/targets/battinfo/method.js";
 import { compileForTarget } from "../../../src/targets/common/compile.js";
-import { bundledIr, codesOf, expectGolden, GOLDEN_PROTOCOLS, onlyText, OPTIONS, protocolIr, ROOT } from "../pybamm/helpers.js";
+import { bundledIr, codesInOrder, expectGolden, GOLDEN_PROTOCOLS, onlyText, OPTIONS, protocolIrWithArea, ROOT } from "../common/helpers.js";
 import { recordShape } from "./record-shape.js";
 
 const SAMPLES = "/work/shared/vendor-samples/battinfo";
@@ -18,7 +18,7 @@ const validate = new Ajv2020({ allErrors: true, strict: false }).compile(recordS
 type Json = Record<string, any>;
 
 function record(body: string): Json {
-  return JSON.parse(onlyText(compileForTarget(battinfoTarget, protocolIr(body), OPTIONS))) as Json;
+  return JSON.parse(onlyText(compileForTarget(battinfoTarget, protocolIrWithArea(body), OPTIONS))) as Json;
 }
 
 function bundledRecord(name: string): Json {
@@ -150,7 +150,7 @@ describe("battinfo: method", () => {
   });
 
   it("steps after given cycles split the loop into groups of identical passes", () => {
-    const ir = protocolIr("repeat 60 {\n  charge at 1 mA for 1 h\n  after cycle 10, 60 { rest for 10 min }\n}");
+    const ir = protocolIrWithArea("repeat 60 {\n  charge at 1 mA for 1 h\n  after cycle 10, 60 { rest for 10 min }\n}");
     const result = compileForTarget(battinfoTarget, ir, OPTIONS);
     const method = JSON.parse(onlyText(result)).method as Json[];
     expect(method.map((s) => (s.mode === "group" ? `group ${s.count}` : s.mode))).toEqual([
@@ -236,7 +236,7 @@ describe("battinfo: identity, kind, provenance", () => {
   it("limits of single steps and a power limit are stated in the notes and listed", () => {
     const result = compileForTarget(
       battinfoTarget,
-      protocolIr("limits { power 50 mW }\ncharge at 1 mA until 3.9 V, limits { current 2 mA }"),
+      protocolIrWithArea("limits { power 50 mW }\ncharge at 1 mA until 3.9 V, limits { current 2 mA }"),
       OPTIONS,
     );
     const json = JSON.parse(onlyText(result)) as Json;
@@ -246,8 +246,8 @@ describe("battinfo: identity, kind, provenance", () => {
   });
 
   it("refuses a temperature end, which BattINFO's terminations cannot state", () => {
-    const result = compileForTarget(battinfoTarget, protocolIr("rest until temperature > 30 °C"), OPTIONS);
-    expect(codesOf(result.diagnostics)).toContain("BTP6001");
+    const result = compileForTarget(battinfoTarget, protocolIrWithArea("rest until temperature > 30 °C"), OPTIONS);
+    expect(codesInOrder(result.diagnostics)).toContain("BTP6001");
     expect(result.files).toEqual([]);
   });
 

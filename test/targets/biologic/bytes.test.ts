@@ -5,7 +5,8 @@
 import { describe, expect, it } from "vitest";
 import { biologicTarget } from "../../../src/targets/biologic/index.js";
 import { MODULO_BAT_ROWS } from "../../../src/targets/biologic/write/modulo-bat.js";
-import { OPTIONS, cp1252, irOf, sampleBytes, sampleNames, techniqueRows } from "./helpers.js";
+import { irOf, OPTIONS } from "../common/helpers.js";
+import { cp1252, sampleBytes, sampleNames, techniqueRows } from "./helpers.js";
 
 const CELL = 'use cell "cells/na-cge-nvp.btp"\n';
 const compiled = (source: string): Uint8Array => {

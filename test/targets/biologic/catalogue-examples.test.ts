@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { targetsCodes } from "../../../src/diagnostics/codes/targets.js";
 import { biologicTarget } from "../../../src/targets/biologic/index.js";
-import { OPTIONS, irOf } from "./helpers.js";
+import { irOf, OPTIONS } from "../common/helpers.js";
 
 const compileCodes = targetsCodes.filter((c) => /^BTP610\d$/.test(c.code));
 

@@ -3,7 +3,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { biologicTarget } from "../../../src/targets/biologic/index.js";
 import { compileForTarget } from "../../../src/targets/common/compile.js";
-import { OPTIONS, bundledIr, bundledNames, cell, cp1252, irOf, techniqueRows } from "./helpers.js";
+import { bundledIr, bundledNames, irOf, OPTIONS } from "../common/helpers.js";
+import { cell, cp1252, techniqueRows } from "./helpers.js";
 
 const compile = (source: string) => biologicTarget.compile(irOf(source), OPTIONS);
 const textOf = (source: string): string => {

@@ -1,43 +1,18 @@
-// Test inputs for the biologic target: bundled protocols checked with the real checker (named
-// relative to the repository so that golden headers do not depend on where it is checked out),
-// protocols written in a test, and the real EC-Lab samples.
+// Test inputs for the biologic target: the real EC-Lab samples, and reading the .mps text that
+// comes out. The protocols (bundled or written in a test) come from ../common/helpers.ts.
 
-import { readFileSync, readdirSync } from "node:fs";
-import path from "node:path";
-import { expect } from "vitest";
-import { checkText } from "../../../src/check/index.js";
-import type { ProtocolIR } from "../../../src/ir/types.js";
+import { readdirSync } from "node:fs";
 import { decodeText } from "../../../src/targets/common/text.js";
+import { sample, VENDOR_SAMPLES } from "../common/helpers.js";
 
-export const ROOT = path.resolve(import.meta.dirname, "../../..");
-export const SAMPLES = "/work/shared/vendor-samples/biologic";
-export const OPTIONS = { baseName: "test", btpVersion: "0.0.0-test" };
-
-export function bundledIr(name: string): ProtocolIR {
-  const file = `protocols/${name}`;
-  const result = checkText(readFileSync(path.join(ROOT, file), "utf8"), file);
-  expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
-  return result.ir!;
-}
-
-export function bundledNames(): string[] {
-  return readdirSync(path.join(ROOT, "protocols")).filter((f) => f.endsWith(".btp")).sort();
-}
-
-/** A protocol written in a test, as if it were protocols/test.btp (so cells/… resolve). */
-export function irOf(source: string): ProtocolIR {
-  const result = checkText(source, "protocols/test.btp");
-  const errors = result.diagnostics.filter((d) => d.severity === "error");
-  if (errors.length > 0) throw new Error(errors.map((d) => `${d.code} ${d.message}`).join("; "));
-  return result.ir!;
-}
+const SAMPLES = `${VENDOR_SAMPLES}/biologic`;
 
 export function sampleNames(extension: string): string[] {
   return readdirSync(SAMPLES).filter((f) => f.toLowerCase().endsWith(extension)).sort();
 }
 
 export function sampleBytes(name: string): Uint8Array {
-  return new Uint8Array(readFileSync(path.join(SAMPLES, name)));
+  return new Uint8Array(sample("biologic", name));
 }
 
 export function cp1252(bytes: Uint8Array): string {

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { validateIr } from "../../../src/ir/validate.js";
 import type { NodeIR } from "../../../src/ir/types.js";
 import { biologicTarget } from "../../../src/targets/biologic/index.js";
-import { OPTIONS, bundledIr, bundledNames, cp1252, sampleBytes, sampleNames, withoutSpans } from "./helpers.js";
+import { bundledIr, bundledNames, OPTIONS } from "../common/helpers.js";
+import { cp1252, sampleBytes, sampleNames, withoutSpans } from "./helpers.js";
 
 const importBytes = (bytes: Uint8Array, file = "test.mps") => biologicTarget.import!(bytes, file);
 const importText = (text: string, file = "test.mps") => importBytes(new Uint8Array(Buffer.from(text.replace(/\r?\n/g, "\r\n"), "latin1")), file);

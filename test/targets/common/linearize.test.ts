@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { CycleActionIR } from "../../../src/ir/types.js";
-import { guardOf, linearize, loopDepth, numberRows, passesOf, runsInPass, type Instruction } from "../../../src/targets/common/linearize.js";
+import { guardOf, passesOf, runsInPass } from "../../../src/targets/common/cycle-guards.js";
+import { linearize, loopDepth, numberRows, type Instruction } from "../../../src/targets/common/linearize.js";
 import { bundled, checked } from "./fake-targets.js";
 
 function ops(list: Instruction[]): string[] {

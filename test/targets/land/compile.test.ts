@@ -5,7 +5,7 @@ import { cycleCountField, currentText, timeText } from "../../../src/targets/lan
 import { field } from "../../../src/targets/land/csv.js";
 import { landTarget } from "../../../src/targets/land/index.js";
 import { buildLandSheet, type LandRow } from "../../../src/targets/land/sheet.js";
-import { bundledIr, codesOf, errorsOf, expectGolden, OPTIONS, protocolIr, text } from "../maccor/helpers.js";
+import { bundledIr, codesOf, errorsOf, expectGolden, OPTIONS, protocolIr, text } from "../common/helpers.js";
 
 const HERE = import.meta.dirname;
 

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { maccorTarget } from "../../../src/targets/maccor/index.js";
 import { readMaccorProcedure } from "../../../src/targets/maccor/read.js";
 import { writeMaccorProcedure } from "../../../src/targets/maccor/write.js";
-import { bundledIr, OPTIONS, protocolIr, sample, text } from "./helpers.js";
+import { bundledIr, OPTIONS, protocolIr, sample, text } from "../common/helpers.js";
 
 /** Every sample except goto_end_example.000, whose second step is indented by 5 spaces instead
  * of 4 (a hand edit): the writer's layout is the one the other seven share. */
@@ -22,7 +22,7 @@ const REWRITABLE = [
 
 describe("maccor bytes: the writer reproduces the real samples", () => {
   it.each(REWRITABLE)("%s is rewritten byte for byte", (name) => {
-    const bytes = sample(name);
+    const bytes = sample("maccor", name);
     const read = readMaccorProcedure(bytes, name);
     expect(read.ok).toBe(true);
     if (!read.ok) return;
@@ -32,12 +32,12 @@ describe("maccor bytes: the writer reproduces the real samples", () => {
   });
 
   it("knows which samples use CRLF and which LF", () => {
-    expect(text(sample("diagnosticV5.000")).split("\n").every((line, i, all) => i === all.length - 1 || line.endsWith("\r"))).toBe(true);
-    expect(text(sample("EXP.000")).includes("\r")).toBe(false);
+    expect(text(sample("maccor", "diagnosticV5.000")).split("\n").every((line, i, all) => i === all.length - 1 || line.endsWith("\r"))).toBe(true);
+    expect(text(sample("maccor", "EXP.000")).includes("\r")).toBe(false);
   });
 
   it("the odd sample differs only in that one indentation", () => {
-    const bytes = sample("goto_end_example.000");
+    const bytes = sample("maccor", "goto_end_example.000");
     const read = readMaccorProcedure(bytes, "goto_end_example.000");
     if (!read.ok) throw new Error("not read");
     expect(writeMaccorProcedure(read.procedure, { lineEnding: "\n" })).toBe(text(bytes).replace("     <TestStep>", "    <TestStep>"));

@@ -5,7 +5,7 @@ import { compileForTarget } from "../../../src/targets/common/compile.js";
 import { maccorTarget } from "../../../src/targets/maccor/index.js";
 import type { MaccorStep } from "../../../src/targets/maccor/model.js";
 import { readMaccorProcedure } from "../../../src/targets/maccor/read.js";
-import { bundledIr, codesOf, errorsOf, expectGolden, OPTIONS, protocolIr, sample, text } from "./helpers.js";
+import { bundledIr, codesOf, errorsOf, expectGolden, OPTIONS, protocolIr, sample, text } from "../common/helpers.js";
 
 const HERE = import.meta.dirname;
 
@@ -194,7 +194,7 @@ describe("maccor compile: impedance", () => {
 
 describe("maccor compile: protocols without a cell capacity", () => {
   it("keeps an imported procedure's C-rates in Maccor's C form, and says so", () => {
-    const imported = maccorTarget.import!(sample("xTESLADIAG_000004_CH69.000"), "x.000").ir!;
+    const imported = maccorTarget.import!(sample("maccor", "xTESLADIAG_000004_CH69.000"), "x.000").ir!;
     const result = maccorTarget.compile(imported, OPTIONS);
     const read = readMaccorProcedure(result.files[0]!.content, "x");
     if (!read.ok) throw new Error("unreadable");

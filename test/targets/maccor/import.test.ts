@@ -1,7 +1,18 @@
 import { describe, expect, it } from "vitest";
 import type { CcCvStepIR, GroupIR, LoopIR, NodeIR, PauseStepIR } from "../../../src/ir/types.js";
 import { maccorTarget } from "../../../src/targets/maccor/index.js";
-import { codesOf, errorsOf, expectValidIr, MACCOR_SAMPLES, meaning, OPTIONS, protocolIr, sample } from "./helpers.js";
+import { codesOf, errorsOf, expectSameAfterRoundTrip, expectValidIr, OPTIONS, protocolIr, sample } from "../common/helpers.js";
+
+const MACCOR_SAMPLES = [
+  "EXP.000",
+  "Short_PreDiag_000173.000",
+  "diagnosticV5.000",
+  "drivingV1.000",
+  "goto_end_example.000",
+  "name_000000.000",
+  "test_mwf_LA4.000",
+  "xTESLADIAG_000004_CH69.000",
+];
 
 function importText(xml: string, file = "test.000") {
   return maccorTarget.import!(new TextEncoder().encode(xml), file);
@@ -29,24 +40,19 @@ const shape = (nodes: NodeIR[]): unknown[] =>
 
 describe("maccor import: every vendor sample", () => {
   it.each(MACCOR_SAMPLES)("%s imports without an error into a valid IR", (name) => {
-    const result = maccorTarget.import!(sample(name), name);
+    const result = maccorTarget.import!(sample("maccor", name), name);
     expect(errorsOf(result.diagnostics)).toEqual([]);
     expectValidIr(result.ir);
   });
 
   it.each(MACCOR_SAMPLES)("%s: import → compile → import gives the same IR", (name) => {
-    const first = maccorTarget.import!(sample(name), name);
-    const compiled = maccorTarget.compile(first.ir!, OPTIONS);
-    expect(errorsOf(compiled.diagnostics)).toEqual([]);
-    const second = maccorTarget.import!(compiled.files[0]!.content, "again.000");
-    expect(errorsOf(second.diagnostics)).toEqual([]);
-    expect(meaning(second.ir)).toEqual(meaning(first.ir));
+    expectSameAfterRoundTrip(maccorTarget, maccorTarget.import!(sample("maccor", name), name).ir, "again.000");
   });
 });
 
 describe("maccor import: what the samples hold", () => {
   it("rebuilds EXP.000's Do 2 / Do 1 nesting as loops of 20 and 30 passes", () => {
-    const ir = maccorTarget.import!(sample("EXP.000"), "EXP.000").ir!;
+    const ir = maccorTarget.import!(sample("maccor", "EXP.000"), "EXP.000").ir!;
     expect(shape(ir.body)).toEqual([
       "rest",
       "constantCurrent",
@@ -59,7 +65,7 @@ describe("maccor import: what the samples hold", () => {
   });
 
   it("folds the safety ends repeated in every step back into limits", () => {
-    const ir = maccorTarget.import!(sample("EXP.000"), "EXP.000").ir!;
+    const ir = maccorTarget.import!(sample("maccor", "EXP.000"), "EXP.000").ir!;
     expect(ir.limits).toEqual({ voltage: { min: 2.9, max: 4.25 } });
     const cccv = ((ir.body[3] as LoopIR).body[0] as LoopIR).body[0] as CcCvStepIR;
     expect(cccv.limits).toEqual({ voltage: { min: 2.9, max: 4.25 } });
@@ -67,7 +73,7 @@ describe("maccor import: what the samples hold", () => {
   });
 
   it("keeps C-rates as C-rates and says the capacity is missing (EXP.000)", () => {
-    const result = maccorTarget.import!(sample("EXP.000"), "EXP.000");
+    const result = maccorTarget.import!(sample("maccor", "EXP.000"), "EXP.000");
     const cccv = ((result.ir!.body[3] as LoopIR).body[0] as LoopIR).body[0] as CcCvStepIR;
     expect(cccv.current).toMatchObject({ basis: "c-rate", relative: 2, text: "2C", si: 0 });
     expect(cccv.cvEnds[0]).toMatchObject({ kind: "current", comparator: "<=", resolved: { basis: "c-rate", relative: 0.5 } });
@@ -75,7 +81,7 @@ describe("maccor import: what the samples hold", () => {
   });
 
   it("names the function-controlled steps it cannot express (EXP.000 Chg Func)", () => {
-    const result = maccorTarget.import!(sample("EXP.000"), "EXP.000");
+    const result = maccorTarget.import!(sample("maccor", "EXP.000"), "EXP.000");
     const unsupported = result.diagnostics.filter((d) => d.code === "BTP6515");
     expect(unsupported).toHaveLength(4);
     expect(unsupported[0]!.message).toContain('step 12 (Chg Func "0|4*CRATE*(STIME/3600)")');
@@ -83,7 +89,7 @@ describe("maccor import: what the samples hold", () => {
   });
 
   it("names the FastWave step it cannot express and keeps its place as an operator pause", () => {
-    const result = maccorTarget.import!(sample("test_mwf_LA4.000"), "test_mwf_LA4.000");
+    const result = maccorTarget.import!(sample("maccor", "test_mwf_LA4.000"), "test_mwf_LA4.000");
     const warning = result.diagnostics.find((d) => d.code === "BTP6515");
     expect(warning?.message).toContain('step 7 (FastWave "LA4_8rep")');
     expect(warning?.span.start.line).toBe(248);
@@ -93,7 +99,7 @@ describe("maccor import: what the samples hold", () => {
   });
 
   it("reads diagnosticV5.000: sections from Do notes, HPPC loops, Voltage-mode CC-CV with a current clamp", () => {
-    const result = maccorTarget.import!(sample("diagnosticV5.000"), "diagnosticV5.000");
+    const result = maccorTarget.import!(sample("maccor", "diagnosticV5.000"), "diagnosticV5.000");
     const ir = result.ir!;
     expect(ir.limits).toEqual({ voltage: { min: 2, max: 4.4 } });
     const sections = ir.body.filter((n): n is GroupIR => n.kind === "group").map((g) => g.label);
@@ -106,13 +112,13 @@ describe("maccor import: what the samples hold", () => {
   });
 
   it("imports the empty procedure as an empty protocol with a warning", () => {
-    const result = maccorTarget.import!(sample("name_000000.000"), "name_000000.000");
+    const result = maccorTarget.import!(sample("maccor", "name_000000.000"), "name_000000.000");
     expect(result.ir!.body).toEqual([]);
     expect(result.diagnostics).toMatchObject([{ code: "BTP6514", severity: "warning" }]);
   });
 
   it("reports the jump over a step in goto_end_example.000", () => {
-    const result = maccorTarget.import!(sample("goto_end_example.000"), "goto_end_example.000");
+    const result = maccorTarget.import!(sample("maccor", "goto_end_example.000"), "goto_end_example.000");
     expect(result.diagnostics.map((d) => d.code)).toEqual(["BTP6516"]);
     expect(result.diagnostics[0]!.message).toContain("jumps to step 3 (End)");
   });
@@ -187,7 +193,7 @@ describe("maccor import: bad and hostile files", () => {
 
   it("refuses an undefined entity and a truncated file", () => {
     expect(codesOf(importText(HEAD + step("Rest", "", "&foo;") + TAIL).diagnostics)).toEqual(["BTP6510"]);
-    const full = new TextDecoder().decode(sample("EXP.000"));
+    const full = new TextDecoder().decode(sample("maccor", "EXP.000"));
     const truncated = importText(full.slice(0, Math.floor(full.length / 2)));
     expect(truncated.ir).toBeNull();
     expect(codesOf(truncated.diagnostics)).toEqual(["BTP6510"]);

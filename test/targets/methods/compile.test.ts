@@ -5,7 +5,7 @@ import { methodsParagraph, stepTable } from "../../../src/ir/describe.js";
 import { estimateProtocol } from "../../../src/ir/estimate.js";
 import { compileForTarget } from "../../../src/targets/common/compile.js";
 import { methodsTarget } from "../../../src/targets/methods/index.js";
-import { bundledIr, expectGolden, GOLDEN_PROTOCOLS, onlyText, OPTIONS, protocolIr, ROOT } from "../pybamm/helpers.js";
+import { bundledIr, expectGolden, GOLDEN_PROTOCOLS, onlyText, OPTIONS, protocolIrWithArea, ROOT } from "../common/helpers.js";
 
 function methods(name: string): string {
   return onlyText(compileForTarget(methodsTarget, bundledIr(name), { ...OPTIONS, baseName: name }));
@@ -56,19 +56,19 @@ describe("methods: the document", () => {
   });
 
   it("escapes what would break a table cell", () => {
-    const markdown = onlyText(compileForTarget(methodsTarget, protocolIr('rest for 1 h, label "a | b"'), OPTIONS));
+    const markdown = onlyText(compileForTarget(methodsTarget, protocolIrWithArea('rest for 1 h, label "a | b"'), OPTIONS));
     const row = tableRows(markdown)[0]!;
     expect(row).toContain("a \\| b");
     expect(cells(row)).toHaveLength(6);
   });
 
   it("says a protocol without a citation has none", () => {
-    const markdown = onlyText(compileForTarget(methodsTarget, protocolIr("rest for 1 h"), OPTIONS));
+    const markdown = onlyText(compileForTarget(methodsTarget, protocolIrWithArea("rest for 1 h"), OPTIONS));
     expect(markdown).toContain("**Source:** none given in the protocol. **Protocol file:** `test.btp`");
   });
 
   it("keeps `--` out of the header comment", () => {
-    const markdown = onlyText(compileForTarget(methodsTarget, protocolIr("rest for 1 h", "cells -- and --> more"), OPTIONS));
+    const markdown = onlyText(compileForTarget(methodsTarget, protocolIrWithArea("rest for 1 h", "cells -- and --> more"), OPTIONS));
     const header = markdown.slice(0, markdown.indexOf("-->\n") + 4);
     expect(header.slice(4, -4)).not.toContain("--");
   });

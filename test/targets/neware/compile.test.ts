@@ -1,10 +1,10 @@
-import { readFileSync, readdirSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { XMLParser } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
 import { newareTarget } from "../../../src/targets/neware/index.js";
 import { compileForTarget } from "../../../src/targets/common/compile.js";
-import { bundledIr, codesOf, errorsOf, OPTIONS, protocolIr, ROOT, text } from "./helpers.js";
+import { bundledIr, bundledNames, codesOf, expectCompiledOrRefused, onlyFile, OPTIONS, protocolIr, text } from "../common/helpers.js";
 
 type Node = Record<string, any>;
 
@@ -19,12 +19,6 @@ function stepsOf(content: Uint8Array): Node[] {
   return Object.keys(info)
     .filter((k) => k.startsWith("Step"))
     .map((k) => info[k] as Node);
-}
-
-function onlyFile(result: ReturnType<typeof compile>): Uint8Array {
-  expect(errorsOf(result.diagnostics)).toEqual([]);
-  expect(result.files).toHaveLength(1);
-  return result.files[0]!.content;
 }
 
 describe("neware compile: loop count and current sign", () => {
@@ -184,15 +178,7 @@ describe("neware compile: the file's bytes", () => {
 });
 
 describe("neware compile: every bundled protocol", () => {
-  const names = readdirSync(path.join(ROOT, "protocols")).filter((f) => f.endsWith(".btp"));
-  it.each(names)("%s compiles or is refused with a reason, and what compiles imports back", (name) => {
-    const result = compileForTarget(newareTarget, bundledIr(name), { baseName: name, btpVersion: "0.0.0-test" });
-    if (result.files.length === 0) {
-      expect(errorsOf(result.diagnostics).length).toBeGreaterThan(0);
-      for (const d of errorsOf(result.diagnostics)) expect(d.code).toMatch(/^BTP6(00[12]|30\d)$/);
-      return;
-    }
-    const back = newareTarget.import!(result.files[0]!.content, `${name}.xml`);
-    expect(errorsOf(back.diagnostics)).toEqual([]);
+  it.each(bundledNames())("%s compiles or is refused with a reason, and what compiles imports back", (name) => {
+    expectCompiledOrRefused(newareTarget, name, /^BTP6(00[12]|30\d)$/, ".xml");
   });
 });

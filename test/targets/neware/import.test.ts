@@ -1,8 +1,7 @@
-import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { ConstantCurrentStepIR, CcCvStepIR, LoopIR, NodeIR, RestStepIR } from "../../../src/ir/types.js";
 import { newareTarget } from "../../../src/targets/neware/index.js";
-import { bundledIr, codesOf, errorsOf, expectValidIr, meaning, OPTIONS, protocolIr, sample } from "./helpers.js";
+import { bundledIr, codesOf, errorsOf, expectImportSurvivesDamage, expectSameAfterRoundTrip, expectValidIr, meaning, OPTIONS, protocolIr, sample } from "../common/helpers.js";
 
 const SAMPLES = ["simple_program", "loops", "register", "simple_charge_limit", "stepinfo"];
 
@@ -29,12 +28,7 @@ describe("neware import: the vendor samples", () => {
   });
 
   it.each(SAMPLES)("%s: import → compile → import gives the same IR", (name) => {
-    const first = newareTarget.import!(sample("neware", name), name);
-    const compiled = newareTarget.compile(first.ir!, OPTIONS);
-    expect(errorsOf(compiled.diagnostics)).toEqual([]);
-    const second = newareTarget.import!(compiled.files[0]!.content, "again.xml");
-    expect(errorsOf(second.diagnostics)).toEqual([]);
-    expect(meaning(second.ir)).toEqual(meaning(first.ir));
+    expectSameAfterRoundTrip(newareTarget, newareTarget.import!(sample("neware", name), name).ir, "again.xml");
   });
 
   it("reads simple_program with its Scale: currents ÷ 100 mA, 0.1 mV, ms", () => {
@@ -233,20 +227,6 @@ describe("neware import: hostile and broken files", () => {
 
   it("never throws on damaged copies of the samples (cut, flipped and spliced bytes)", () => {
     const originals = ["simple_program", "loops", "stepinfo"].map((name) => sample("neware", name));
-    fc.assert(
-      fc.property(
-        fc.nat(originals.length - 1),
-        fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { maxLength: 20 }),
-        fc.option(fc.nat()),
-        (which, flips, cut) => {
-          const bytes = Uint8Array.from(originals[which]!);
-          for (const [at, value] of flips) bytes[at % bytes.length] = value;
-          const damaged = cut === null ? bytes : bytes.subarray(0, cut % bytes.length);
-          const result = newareTarget.import!(damaged, "damaged");
-          expect(result.ir !== null || result.diagnostics.some((d) => d.severity === "error")).toBe(true);
-        },
-      ),
-      { numRuns: 150 },
-    );
+    expectImportSurvivesDamage(newareTarget, originals);
   });
 });

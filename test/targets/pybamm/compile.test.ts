@@ -5,10 +5,10 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { compileForTarget } from "../../../src/targets/common/compile.js";
 import { pybammTarget } from "../../../src/targets/pybamm/index.js";
-import { bundledIr, codesOf, errorsOf, expectGolden, GOLDEN_PROTOCOLS, onlyText, OPTIONS, protocolIr } from "./helpers.js";
+import { bundledIr, codesInOrder, errorsOf, expectGolden, GOLDEN_PROTOCOLS, onlyText, OPTIONS, protocolIrWithArea } from "../common/helpers.js";
 
 function compile(body: string) {
-  return compileForTarget(pybammTarget, protocolIr(body), OPTIONS);
+  return compileForTarget(pybammTarget, protocolIrWithArea(body), OPTIONS);
 }
 
 /** The text between `experiment = pybamm.Experiment(` and its closing line. */
@@ -209,17 +209,17 @@ describe("pybamm compile: refusals", () => {
     ["settle until stable", "temperature 60 °C, settle until stable\nrest for 1 h", "BTP6703"],
   ];
   it.each(refused)("refuses %s with a diagnostic at its place and writes nothing", (_what, body, code) => {
-    const ir = protocolIr(`rest for 1 min\n${body}`);
+    const ir = protocolIrWithArea(`rest for 1 min\n${body}`);
     const result = compileForTarget(pybammTarget, ir, OPTIONS);
     expect(result.files).toEqual([]);
     const error = errorsOf(result.diagnostics).find((d) => d.code === code);
-    expect(error, codesOf(result.diagnostics).join(",")).toBeDefined();
+    expect(error, codesInOrder(result.diagnostics).join(",")).toBeDefined();
     expect(error!.span.start.line).toBeGreaterThan(8); // in the body, not the header or the cell
     expect(error!.target).toBe("pybamm");
   });
 
   it("a step without an end (possible in an IR from an importer) is refused", () => {
-    const ir = protocolIr("rest for 1 h\ncharge at 1C until 3.9 V then hold until C/20");
+    const ir = protocolIrWithArea("rest for 1 h\ncharge at 1C until 3.9 V then hold until C/20");
     const rest = ir.body[0] as Extract<(typeof ir.body)[number], { kind: "rest" }>;
     rest.ends = [];
     const ccCv = ir.body[1] as Extract<(typeof ir.body)[number], { kind: "ccCv" }>;
@@ -232,14 +232,14 @@ describe("pybamm compile: refusals", () => {
   });
 
   it("a protocol with nothing PyBaMM runs is refused", () => {
-    const result = compileForTarget(pybammTarget, protocolIr("temperature 25 °C"), OPTIONS);
-    expect(codesOf(result.diagnostics)).toContain("BTP6706");
+    const result = compileForTarget(pybammTarget, protocolIrWithArea("temperature 25 °C"), OPTIONS);
+    expect(codesInOrder(result.diagnostics)).toContain("BTP6706");
     expect(result.files).toEqual([]);
   });
 
   it("a loop whose steps at given cycles make a pattern too long is refused", () => {
-    const ir = protocolIr("repeat 100000 {\n  rest for 1 s\n  every 9973 cycles { rest for 2 s }\n  every 9967 cycles { rest for 3 s }\n}");
-    expect(codesOf(compileForTarget(pybammTarget, ir, OPTIONS).diagnostics)).toContain("BTP6704");
+    const ir = protocolIrWithArea("repeat 100000 {\n  rest for 1 s\n  every 9973 cycles { rest for 2 s }\n  every 9967 cycles { rest for 3 s }\n}");
+    expect(codesInOrder(compileForTarget(pybammTarget, ir, OPTIONS).diagnostics)).toContain("BTP6704");
   });
 });
 

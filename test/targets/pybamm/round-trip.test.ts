@@ -5,7 +5,8 @@ import { describe, expect, it } from "vitest";
 import { compileForTarget } from "../../../src/targets/common/compile.js";
 import { pybammTarget } from "../../../src/targets/pybamm/index.js";
 import type { ProtocolIR } from "../../../src/ir/types.js";
-import { bundledIr, errorsOf, GOLDEN_PROTOCOLS, onlyText, OPTIONS, protocolIr, pybammMeaning } from "./helpers.js";
+import { bundledIr, errorsOf, GOLDEN_PROTOCOLS, onlyText, OPTIONS, protocolIrWithArea } from "../common/helpers.js";
+import { pybammMeaning } from "./meaning.js";
 
 function roundTrip(ir: ProtocolIR): { python: string; back: ProtocolIR } {
   const python = onlyText(compileForTarget(pybammTarget, ir, OPTIONS));
@@ -44,13 +45,13 @@ charge at 1 mA for 1 h, record every 5 s
 
 describe("pybamm round trip", () => {
   it("a protocol PyBaMM can express comes back as the same IR", () => {
-    const ir = protocolIr(EXPRESSIBLE);
+    const ir = protocolIrWithArea(EXPRESSIBLE);
     const { back } = roundTrip(ir);
     expect(pybammMeaning(back)).toEqual(pybammMeaning(ir));
   });
 
   it("importing and compiling again writes the same experiment", () => {
-    const first = roundTrip(protocolIr(EXPRESSIBLE));
+    const first = roundTrip(protocolIrWithArea(EXPRESSIBLE));
     const again = onlyText(compileForTarget(pybammTarget, first.back, OPTIONS));
     // Group labels are comments, which PyBaMM does not keep.
     const experiment = (python: string) =>
@@ -73,12 +74,12 @@ describe("pybamm round trip", () => {
   });
 
   it("a CC-CV step comes back as its two PyBaMM steps (the emulation the header lists)", () => {
-    const { back } = roundTrip(protocolIr("charge at 0.5C until 3.9 V then hold until C/20"));
+    const { back } = roundTrip(protocolIrWithArea("charge at 0.5C until 3.9 V then hold until C/20"));
     expect(back.body.map((n) => n.kind)).toEqual(["constantCurrent", "constantVoltage"]);
   });
 
   it("a loop with steps after given cycles comes back as the runs it was written as", () => {
-    const { back } = roundTrip(protocolIr("repeat 60 {\n  charge at 1 mA for 1 h\n  after cycle 10, 60 { rest for 10 min }\n}"));
+    const { back } = roundTrip(protocolIrWithArea("repeat 60 {\n  charge at 1 mA for 1 h\n  after cycle 10, 60 { rest for 10 min }\n}"));
     expect(back.body.map((n) => (n.kind === "loop" ? `loop ${n.count}` : n.kind))).toEqual([
       "loop 9",
       "constantCurrent",

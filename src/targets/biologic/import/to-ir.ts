@@ -4,13 +4,12 @@
 // step's safety limits, the header's safety limits the protocol's.
 
 import type { Diagnostic, Span } from "../../../diagnostics/diagnostic.js";
-import { IR_VERSION } from "../../../ir/types.js";
 import type { CellIR, EndConditionIR, LimitsIR, LoopIR, NodeIR, ProtocolIR, RecordIR, Resolved, StepIR, VoltageSetpointIR } from "../../../ir/types.js";
 import { formatQuantity } from "../../../units/display.js";
-import { formatNumber } from "../../../units/format.js";
 import { CODES } from "../codes.js";
 import { FIRST_SEQUENCE, FIRST_TECHNIQUE, passesForRepeats } from "../conventions.js";
 import type { MbLimit, MbSequence, Potential, SafetyLimits, Technique } from "../model.js";
+import { cleanSi, emptyProtocol, numberNodes } from "../../common/imported-ir.js";
 import { loopDepth } from "../../common/linearize.js";
 import { capacityText } from "../write/header.js";
 
@@ -33,17 +32,7 @@ export function settingsToIr(input: ImportInput): { ir: ProtocolIR; diagnostics:
   const builder = new Builder(input);
   const body = builder.techniques();
   numberNodes(body);
-  const ir: ProtocolIR = {
-    irVersion: IR_VERSION,
-    title: input.title,
-    source: input.file,
-    metadata: { citations: [], figures: [], notes: [], instruments: [], authors: [] },
-    cell: cellFor(input),
-    params: [],
-    limits: builder.headerLimits,
-    record: {},
-    body,
-  };
+  const ir: ProtocolIR = { ...emptyProtocol(input.file), title: input.title, cell: cellFor(input), limits: builder.headerLimits, body };
   return { ir, diagnostics: builder.diagnostics };
 }
 
@@ -133,9 +122,9 @@ class Builder {
     const { ends, safety } = this.limits(sequence.limits, span, isLast);
     const record: RecordIR = {};
     for (const r of sequence.records) {
-      if (r.type === "Time") record.time = clean(r.seconds);
-      else if (r.type === "Ewe") record.voltage = clean(r.volts);
-      else record.current = clean(r.amperes);
+      if (r.type === "Time") record.time = cleanSi(r.seconds);
+      else if (r.type === "Ewe") record.voltage = cleanSi(r.volts);
+      else record.current = cleanSi(r.amperes);
     }
     const base = { ...this.base(span), limits: tightest(this.headerLimits, safety), record };
     const control = sequence.control;
@@ -153,7 +142,7 @@ class Builder {
   }
 
   private current(control: Extract<MbSequence["control"], { type: "CC" }>): Resolved {
-    const si = clean(control.amperes);
+    const si = cleanSi(control.amperes);
     if (!control.cRate) return { si, text: formatQuantity(si, "current") };
     const { mode, n } = control.cRate;
     // C / N and C x N with the same rate are the same current; the IR keeps the rate only.
@@ -174,13 +163,13 @@ class Builder {
     for (const limit of limits) {
       if (limit.action === "stop" && limit.type === "Ewe") {
         const voltage = safety.voltage ?? { min: null, max: null };
-        if (limit.comparison === ">") voltage.max = clean(limit.volts);
-        else voltage.min = clean(limit.volts);
+        if (limit.comparison === ">") voltage.max = cleanSi(limit.volts);
+        else voltage.min = cleanSi(limit.volts);
         safety.voltage = voltage;
         continue;
       }
       if (limit.action === "stop" && limit.type === "|I|" && limit.comparison === ">") {
-        safety.current = { max: clean(limit.amperes) };
+        safety.current = { max: cleanSi(limit.amperes) };
         continue;
       }
       if (limit.action === "stop" && !isLast) {
@@ -204,45 +193,45 @@ class Builder {
     switch (technique.kind) {
       case "ocv": {
         const record: RecordIR = {};
-        if (technique.recordSeconds !== null) record.time = clean(technique.recordSeconds);
-        if (technique.recordVolts !== null) record.voltage = clean(technique.recordVolts);
-        return { ...base, record, kind: "ocv", ends: [{ kind: "time", seconds: clean(technique.seconds), span: base.span }] };
+        if (technique.recordSeconds !== null) record.time = cleanSi(technique.recordSeconds);
+        if (technique.recordVolts !== null) record.voltage = cleanSi(technique.recordVolts);
+        return { ...base, record, kind: "ocv", ends: [{ kind: "time", seconds: cleanSi(technique.seconds), span: base.span }] };
       }
       case "peis":
         return {
           ...base,
           kind: "eis",
           mode: "potentiostatic",
-          startFrequency: clean(technique.startHz),
-          endFrequency: clean(technique.endHz),
-          amplitude: clean(technique.amplitude),
+          startFrequency: cleanSi(technique.startHz),
+          endFrequency: cleanSi(technique.endHz),
+          amplitude: cleanSi(technique.amplitude),
           pointsPerDecade: technique.pointsPerDecade,
-          bias: technique.bias.vs === "Eoc" ? { reference: "ocv" } : { reference: "absolute", value: clean(technique.bias.volts) },
+          bias: technique.bias.vs === "Eoc" ? { reference: "ocv" } : { reference: "absolute", value: cleanSi(technique.bias.volts) },
         };
       case "geis":
         return {
           ...base,
           kind: "eis",
           mode: "galvanostatic",
-          startFrequency: clean(technique.startHz),
-          endFrequency: clean(technique.endHz),
-          amplitude: clean(technique.amplitude),
+          startFrequency: cleanSi(technique.startHz),
+          endFrequency: cleanSi(technique.endHz),
+          amplitude: cleanSi(technique.amplitude),
           pointsPerDecade: technique.pointsPerDecade,
-          bias: technique.biasAmperes === 0 ? { reference: "ocv" } : { reference: "absolute", value: clean(technique.biasAmperes) },
+          bias: technique.biasAmperes === 0 ? { reference: "ocv" } : { reference: "absolute", value: cleanSi(technique.biasAmperes) },
         };
       case "lsv": {
         const record: RecordIR = {};
-        if (technique.recordSeconds !== null) record.time = clean(technique.recordSeconds);
-        if (technique.recordAmperes !== null) record.current = clean(technique.recordAmperes);
-        return { ...base, record, kind: "linearSweep", from: setpoint(technique.from), to: setpoint(technique.to), scanRate: clean(technique.scanRate) };
+        if (technique.recordSeconds !== null) record.time = cleanSi(technique.recordSeconds);
+        if (technique.recordAmperes !== null) record.current = cleanSi(technique.recordAmperes);
+        return { ...base, record, kind: "linearSweep", from: setpoint(technique.from), to: setpoint(technique.to), scanRate: cleanSi(technique.scanRate) };
       }
       case "cv":
         return {
           ...base,
           kind: "cyclicVoltammetry",
-          lower: clean(technique.lower),
-          upper: clean(technique.upper),
-          scanRate: clean(technique.scanRate),
+          lower: cleanSi(technique.lower),
+          upper: cleanSi(technique.upper),
+          scanRate: cleanSi(technique.scanRate),
           cycles: technique.cycles,
           start: setpoint(technique.start),
         };
@@ -253,22 +242,22 @@ class Builder {
 function endOf(limit: MbLimit, span: Span): EndConditionIR {
   switch (limit.type) {
     case "Time":
-      return { kind: "time", seconds: clean(limit.seconds), span };
+      return { kind: "time", seconds: cleanSi(limit.seconds), span };
     case "Ewe":
-      return { kind: "voltage", comparator: limit.comparison, volts: clean(limit.volts), span };
+      return { kind: "voltage", comparator: limit.comparison, volts: cleanSi(limit.volts), span };
     case "|I|": {
-      const amperes = clean(limit.amperes);
+      const amperes = cleanSi(limit.amperes);
       return { kind: "current", comparator: limit.comparison, amperes, resolved: { si: amperes, text: formatQuantity(amperes, "current") }, span };
     }
     case "|Q|": {
-      const coulombs = clean(limit.coulombs);
+      const coulombs = cleanSi(limit.coulombs);
       return { kind: "capacity", coulombs, resolved: { si: coulombs, text: formatQuantity(coulombs, "capacity") }, span };
     }
   }
 }
 
 function setpoint(potential: Potential): VoltageSetpointIR {
-  const volts = clean(potential.volts);
+  const volts = cleanSi(potential.volts);
   if (potential.vs === "Ref") return { reference: "absolute", volts, text: formatQuantity(volts, "voltage") };
   const text = volts === 0 ? "ocv" : `ocv ${volts > 0 ? "+" : "-"} ${formatQuantity(Math.abs(volts), "voltage")}`;
   return { reference: "ocv", offsetVolts: volts, text };
@@ -277,7 +266,7 @@ function setpoint(potential: Potential): VoltageSetpointIR {
 function limitsOf(safety: SafetyLimits): LimitsIR {
   const limits: LimitsIR = {};
   if (safety.voltageMin !== null || safety.voltageMax !== null) limits.voltage = { min: cleanOrNull(safety.voltageMin), max: cleanOrNull(safety.voltageMax) };
-  if (safety.currentMax !== null) limits.current = { max: clean(safety.currentMax) };
+  if (safety.currentMax !== null) limits.current = { max: cleanSi(safety.currentMax) };
   return limits;
 }
 
@@ -302,7 +291,7 @@ function cellFor(input: ImportInput): CellIR | null {
     kind: "full",
     format: null,
     chemistry: null,
-    nominalCapacity: clean(input.batteryCapacity),
+    nominalCapacity: cleanSi(input.batteryCapacity),
     nominalCapacityDerivation: `Battery capacity : ${capacityText(input.batteryCapacity)} in the EC-Lab settings`,
     area: null,
     activeMass: null,
@@ -318,21 +307,6 @@ function depthOf(nodes: readonly NodeIR[]): number {
   return loopDepth(nodes);
 }
 
-/** Dotted ids from tree positions; depth is capped by MAX_LOOP_DEPTH. */
-function numberNodes(body: NodeIR[], prefix = ""): void {
-  body.forEach((node, index) => {
-    node.id = `${prefix}${index + 1}`;
-    if (node.kind === "loop" || node.kind === "cycleAction" || node.kind === "group") numberNodes(node.body, `${node.id}.`);
-  });
-}
-
-/** A value read from a file, to 12 significant digits: unit conversions leave no binary residue
- * and the same text reads back to the same number. */
-function clean(x: number): number {
-  if (!Number.isFinite(x) || x === 0) return 0;
-  return Number(x.toPrecision(12));
-}
-
 function cleanOrNull(x: number | null): number | null {
-  return x === null ? null : clean(x);
+  return x === null ? null : cleanSi(x);
 }

@@ -103,6 +103,20 @@ export function galvanoImpedanceRows(t: GalvanoImpedance, range: Range, currentR
   ]);
 }
 
+/** The potential and current range rows of the sweep techniques (LSV, CV): the current range
+ * is automatic, with no bounds. */
+function sweepRangeRows(range: Range): (readonly [string, string])[] {
+  return [
+    ["E range min (V)", fixed(range.min)],
+    ["E range max (V)", fixed(range.max)],
+    ["I Range", AUTO_RANGE],
+    ["I Range min", "Unset"],
+    ["I Range max", "Unset"],
+    ["I Range init", "Unset"],
+    ["Bandwidth", DEFAULTS.bandwidth],
+  ];
+}
+
 export function linearSweepRows(t: LinearSweep, range: Range): Row[] {
   const recordCurrent = t.recordAmperes === null ? { value: fixed(0), unit: "mA" } : inUnit(t.recordAmperes, "current");
   return one([
@@ -122,13 +136,7 @@ export function linearSweepRows(t: LinearSweep, range: Range): Row[] {
     ["tI (s)", fixed(t.recordSeconds ?? 0, 4)],
     ["step percent", DEFAULTS.stepPercent],
     ["N", DEFAULTS.averagedPoints],
-    ["E range min (V)", fixed(range.min)],
-    ["E range max (V)", fixed(range.max)],
-    ["I Range", AUTO_RANGE],
-    ["I Range min", "Unset"],
-    ["I Range max", "Unset"],
-    ["I Range init", "Unset"],
-    ["Bandwidth", DEFAULTS.bandwidth],
+    ...sweepRangeRows(range),
   ]);
 }
 
@@ -142,13 +150,7 @@ export function cyclicVoltammetryRows(t: CyclicVoltammetry, range: Range): Row[]
     ["vs.", "Ref"],
     ["Step percent", DEFAULTS.stepPercent],
     ["N", DEFAULTS.averagedPoints],
-    ["E range min (V)", fixed(range.min)],
-    ["E range max (V)", fixed(range.max)],
-    ["I Range", AUTO_RANGE],
-    ["I Range min", "Unset"],
-    ["I Range max", "Unset"],
-    ["I Range init", "Unset"],
-    ["Bandwidth", DEFAULTS.bandwidth],
+    ...sweepRangeRows(range),
     ["E2 (V)", fixed(t.lower)],
     ["vs.", "Ref"],
     // Cycles after the first, like the other EC-Lab repeat counts.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { NodeIR } from "../../../../src/ir/types.js";
-import { splitCycleActions } from "../../../../src/targets/biologic/shape/index.js";
-import { flattenGroups } from "../../../../src/targets/biologic/shape/groups.js";
+import { splitCycleActions } from "../../../../src/targets/common/counted-loops/index.js";
+import { flattenGroups } from "../../../../src/targets/common/counted-loops/groups.js";
 import { irOf } from "../helpers.js";
 
 /** Loops as {n: body}, steps as the length of their rest ("r1" = rest for 1 s). */

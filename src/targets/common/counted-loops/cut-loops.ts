@@ -5,9 +5,19 @@
 // passes, pass 10 with the EIS, 49 plain passes, pass 60 with the EIS. A periodic action keeps
 // its period as an outer loop (10,000 passes with `every 100 cycles` become 100 × (99 plain
 // passes + 1 with the action)), so nothing is unrolled beyond the passes the user named.
+//
+// PyBaMM and BattINFO cut loops too (../pass-runs.ts), and the two are kept apart on purpose:
+// they agree on which actions run in which pass (both ask ../cycle-guards.ts) but not on what
+// they write or where they give up. Here every pass the user named is a part of its own (the
+// emulation note lists "cycle 10, cycle 11"), at most MAX_SPLIT_PARTS (200) parts, and passes are
+// only ever listed, never walked, so a loop of any length can be cut. There, neighbouring
+// passes that run the same actions merge into one repetition (`after cycle 10, 11` is one run
+// of 2), up to 1,000 runs, and a mixed pattern is walked pass by pass up to 100,000 passes. One
+// implementation for both would change which protocols each target accepts and what its files
+// say.
 
 import type { CycleActionIR, LoopIR, NodeIR } from "../../../ir/types.js";
-import { guardOf, passesOf, runsInPass, type CycleGuard } from "../../common/linearize.js";
+import { actionsInPass, cycleActionsOf, guardOf, passesOf, runsInPass, type CycleGuard } from "../cycle-guards.js";
 import type { Emulation } from "../../target.js";
 import type { ShapeProblem, ShapeResult } from "./problem.js";
 
@@ -58,7 +68,7 @@ class Splitter {
 
   private loop(loop: LoopIR): NodeIR[] {
     const body = this.inner(loop.body);
-    const actions = ownActions(body);
+    const actions = cycleActionsOf(body);
     // A loop ending on a condition is refused by the capability tables; leave it whole.
     if (actions.length === 0 || loop.until !== null) return [{ ...loop, body }];
     const guards = actions.map((action) => ({ action, guard: guardOf(action, loop) }));
@@ -71,7 +81,7 @@ class Splitter {
       });
       return [{ ...loop, body }];
     }
-    const activeAt = (pass: number): Set<CycleActionIR> => new Set(guards.filter((g) => runsInPass(g.guard, pass)).map((g) => g.action));
+    const activeAt = (pass: number): Set<CycleActionIR> => actionsInPass(guards, pass);
     const render = (parts: readonly Part[]): NodeIR[] =>
       parts.flatMap((part): NodeIR[] => {
         if (part.kind === "pass") return passBody(body, activeAt(part.pass));
@@ -88,17 +98,6 @@ class Splitter {
     });
     return out;
   }
-}
-
-/** The cycle actions that count this loop's passes: in its body, in groups and in other actions,
- * not inside inner loops (those count the inner loop). */
-function ownActions(nodes: readonly NodeIR[]): CycleActionIR[] {
-  const found: CycleActionIR[] = [];
-  for (const node of nodes) {
-    if (node.kind === "cycleAction") found.push(node, ...ownActions(node.body));
-    else if (node.kind === "group") found.push(...ownActions(node.body));
-  }
-  return found;
 }
 
 /** One pass of the body: the actions active in it spliced in, the others left out. */

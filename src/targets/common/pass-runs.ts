@@ -5,10 +5,13 @@
 // cycles` in 1000 passes becomes 100 repetitions of (9 plain + 1 with them). Nothing is unrolled
 // pass by pass, so the written schedule stays small.
 //
-// Used by the PyBaMM and BattINFO targets (a candidate for src/targets/common/).
+// Used by the PyBaMM and BattINFO targets. EC-Lab and CHI cut loops at their cycle actions with
+// counted-loops/cut-loops.ts instead, which keeps each named pass apart and never walks passes;
+// its header says why the two stay separate.
 
+import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import type { CycleActionIR, LoopIR, NodeIR } from "../../ir/types.js";
-import { guardOf, runsInPass, type CycleGuard } from "../common/linearize.js";
+import { actionsInPass, cycleActionsOf, guardOf, type GuardedAction } from "./cycle-guards.js";
 
 /** Passes are walked one by one only up to this many (a mixed `after`/`every` pattern). */
 const MAX_WALKED_PASSES = 100_000;
@@ -31,25 +34,8 @@ export type PassPlan =
   /** The pattern needs more than MAX_RUNS runs. */
   | { kind: "tooLong"; runs: number | null };
 
-/** The cycle actions that count the passes of `loop` (not those of a loop inside it). */
-export function actionsOf(loop: LoopIR): CycleActionIR[] {
-  const found: CycleActionIR[] = [];
-  const visit = (nodes: readonly NodeIR[]): void => {
-    for (const node of nodes) {
-      if (node.kind === "cycleAction") {
-        found.push(node);
-        visit(node.body);
-      } else if (node.kind === "group") {
-        visit(node.body);
-      }
-    }
-  };
-  visit(loop.body);
-  return found;
-}
-
 export function planPasses(loop: LoopIR): PassPlan {
-  const actions = actionsOf(loop);
+  const actions = cycleActionsOf(loop.body);
   if (actions.length === 0) return { kind: "plain" };
   const guards = actions.map((action) => ({ action, guard: guardOf(action, loop) }));
   const count = loop.count;
@@ -78,18 +64,26 @@ export function planPasses(loop: LoopIR): PassPlan {
   return runs > MAX_RUNS ? { kind: "tooLong", runs } : plan;
 }
 
+/** The refusal of a pattern too long to write: `written` says as what the target writes runs
+ * ("groups", "repetitions"). */
+export function patternTooLong(plan: Extract<PassPlan, { kind: "tooLong" }>, loop: LoopIR, written: string, code: string, target: string): Diagnostic {
+  return {
+    code,
+    severity: "error",
+    message: `the steps at given cycles of this loop make ${plan.runs === null ? "too irregular a pattern" : `${plan.runs} runs of different passes`}, more than the ${MAX_RUNS} btp writes as ${written}`,
+    span: loop.span,
+    hint: "use fewer listed cycles, or `every N cycles` with periods that share a common multiple",
+    target,
+  };
+}
+
 /** Whether a node of the loop body runs in passes with these actions active. */
 export function runsWith(node: NodeIR, active: ReadonlySet<CycleActionIR>): boolean {
   return node.kind !== "cycleAction" || active.has(node);
 }
 
-interface Guarded {
-  action: CycleActionIR;
-  guard: CycleGuard;
-}
-
 /** Runs for listed passes only: the gaps between listed passes are plain runs. */
-function listedRuns(guards: readonly Guarded[], count: number): PassRun[] {
+function listedRuns(guards: readonly GuardedAction[], count: number): PassRun[] {
   const listed = [...new Set(guards.flatMap((g) => (g.guard.kind === "cycles" ? g.guard.cycles : [])))]
     .filter((c) => c >= 1 && c <= count)
     .sort((a, b) => a - b);
@@ -97,7 +91,7 @@ function listedRuns(guards: readonly Guarded[], count: number): PassRun[] {
   let next = 1;
   for (const pass of listed) {
     if (pass > next) push(runs, pass - next, new Set());
-    push(runs, 1, activeIn(guards, pass));
+    push(runs, 1, actionsInPass(guards, pass));
     next = pass + 1;
   }
   if (next <= count) push(runs, count - next + 1, new Set());
@@ -105,14 +99,10 @@ function listedRuns(guards: readonly Guarded[], count: number): PassRun[] {
 }
 
 /** Runs found by walking passes `from`..`to` one by one. */
-function walkedRuns(guards: readonly Guarded[], from: number, to: number): PassRun[] {
+function walkedRuns(guards: readonly GuardedAction[], from: number, to: number): PassRun[] {
   const runs: PassRun[] = [];
-  for (let pass = from; pass <= to; pass++) push(runs, 1, activeIn(guards, pass));
+  for (let pass = from; pass <= to; pass++) push(runs, 1, actionsInPass(guards, pass));
   return runs;
-}
-
-function activeIn(guards: readonly Guarded[], pass: number): Set<CycleActionIR> {
-  return new Set(guards.filter((g) => runsInPass(g.guard, pass)).map((g) => g.action));
 }
 
 /** Appends passes, merging them into the last run when they do the same thing. */

@@ -1,6 +1,6 @@
-// Offsets in an imported file → spans with 1-based lines and columns, so that a diagnostic or an
-// imported step points at the <TestStep> it came from. (The Neware importer has the same helper
-// in src/targets/neware/shared/; both are candidates for src/targets/common/.)
+// Offsets in an imported vendor file → spans with 1-based lines and columns, so that a
+// diagnostic or an imported step points at the place in the schedule it came from. Used by the
+// Maccor, Neware and Arbin importers.
 
 import type { Position, Span } from "../../diagnostics/diagnostic.js";
 
@@ -28,5 +28,11 @@ export class LineIndex {
 
   span(start: number, end: number): Span {
     return { file: this.file, start: this.position(start), end: this.position(Math.max(start, end)) };
+  }
+
+  /** The span of a whole line (1-based), without its line break. */
+  lineSpan(line: number, lineText: string): Span {
+    const start = this.lineStarts[Math.min(Math.max(line, 1), this.lineStarts.length) - 1] ?? 0;
+    return this.span(start, start + lineText.replace(/\r$/, "").length);
   }
 }

@@ -4,6 +4,9 @@
 // cell still reaches temperature before the first current. A set-point later in the protocol
 // would need someone to change the chamber at the right moment: that is a problem to report
 // (a plan, `btp compile --plan`, turns it into a step of the run sheet).
+//
+// (Neware and Arbin do the same one step at a time while lowering, with their own wording:
+// ../chamber-at-start.ts.)
 
 import { formatDuration } from "../../../units/duration.js";
 import { formatQuantity } from "../../../units/display.js";

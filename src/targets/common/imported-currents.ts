@@ -1,11 +1,11 @@
-// Currents read back from a cycler file, as IR `Resolved` records. Shared by the Neware and
-// Arbin importers. The text is what a person would write in a protocol ("1.47 mA", "0.5C"), so
-// a rebuilt .btp reads naturally.
+// Currents read back from a cycler file, as IR `Resolved` records. Used by the Neware and
+// Arbin importers (and by the Neware lowering, for the capacity a C-rate implies). The text is
+// what a person would write in a protocol ("1.47 mA", "0.5C"), so a rebuilt .btp reads naturally.
 
-import type { Resolved } from "../../../ir/types.js";
-import { formatNumber } from "../../../units/format.js";
-import { formatQuantity } from "../../../units/display.js";
-import { cleanSi } from "./ir-builder.js";
+import type { Resolved } from "../../ir/types.js";
+import { formatNumber } from "../../units/format.js";
+import { formatQuantity } from "../../units/display.js";
+import { cleanSi } from "./imported-ir.js";
 
 /** A plain current in amperes. */
 export function amperes(si: number): Resolved {

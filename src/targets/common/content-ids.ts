@@ -1,7 +1,7 @@
 // Identifiers that vendor files carry (a GUID, a signature) but that mean nothing to the test.
 // They are derived from the file's own content, so compiling the same protocol twice gives the
 // same bytes (reviewable golden files, reproducible builds) while different protocols still get
-// different identifiers. Shared by the Neware and Arbin targets.
+// different identifiers. Used by the Neware and Arbin targets.
 
 import { createHash } from "node:crypto";
 

@@ -1,5 +1,4 @@
-// Step shapes that cyclers handle alike. Shared by the Neware and Arbin targets (a candidate for
-// src/targets/common/).
+// Step shapes that cyclers handle alike. Used by the Neware and Arbin targets.
 //
 // A cycler's CC-CV step has ONE step clock: its time limit counts from the start of the CC part
 // and also ends the CV part. The IR keeps the CC part's guards (ccEnds) apart from the hold's own
@@ -14,10 +13,10 @@ import type {
   EndConditionIR,
   NodeIR,
   StepIR,
-} from "../../../ir/types.js";
-import { walkNodes, isStep } from "../../../ir/types.js";
-import { formatQuantity } from "../../../units/display.js";
-import { formatDuration } from "../../../units/duration.js";
+} from "../../ir/types.js";
+import { walkNodes, isStep } from "../../ir/types.js";
+import { formatQuantity } from "../../units/display.js";
+import { formatDuration } from "../../units/duration.js";
 
 export type CurrentEnd = Extract<EndConditionIR, { kind: "current" }>;
 
