@@ -1,9 +1,11 @@
 // The simulator's plots, built from what the collector gathered: voltage against time, voltage
 // against capacity for chosen cycles, capacity and retention against cycle number, Nyquist and
-// cyclic voltammograms. Each is returned only when there is something to draw.
+// cyclic voltammograms. Each is returned only when there is something to draw; the Nyquist plots are
+// built in nyquist.ts.
 
 import { formatNumber } from "../../units/format.js";
 import type { PlotCollector } from "./collector.js";
+import { nyquistCharts } from "./nyquist.js";
 import { lineChart, type Series } from "./svg.js";
 
 export interface Chart {
@@ -86,18 +88,7 @@ export function buildCharts(collector: PlotCollector, title: string, activeMass:
     }
   }
 
-  if (collector.spectra.length > 0) {
-    const series: Series[] = collector.spectra.map((s) => ({
-      name: `step ${s.step} (cycle ${s.cycle}, ${formatNumber(s.cellTemperature - 273.15, 3)} °C)`,
-      x: s.points.map((p) => p.real),
-      y: s.points.map((p) => -p.imaginary),
-      markers: s.points.length < 200,
-    }));
-    charts.push({
-      name: "nyquist",
-      svg: lineChart({ title: `${title}: impedance`, xLabel: "Z′ / Ω", yLabel: "−Z″ / Ω", series, equalAxes: true }),
-    });
-  }
+  charts.push(...nyquistCharts(collector.spectra, title));
 
   if (collector.voltammograms.length > 0) {
     const series: Series[] = collector.voltammograms.map((v) => ({

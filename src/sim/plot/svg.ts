@@ -1,14 +1,18 @@
-// A small hand-written SVG line chart: axes with round-number ticks, one polyline per series, a
-// legend. Enough for the simulator's five plots; no browser and no plotting library needed, and
-// the same SVG renders to PNG through resvg.
+// A small hand-written SVG line chart: axes with round-number ticks, one line per series
+// (optionally with a symbol on every point), a legend where it hides nothing. Enough for the
+// simulator's plots; no browser and no plotting library needed, and the same SVG renders to PNG
+// through resvg.
 
 import { formatNumber } from "../../units/format.js";
+import { insideBox, segmentTouchesBox, type Box } from "./geometry.js";
+import { drawLegend, freeCorner, LEGEND_GAP, legendEntries, legendSize } from "./legend.js";
+import { markerDefinition, seriesColor } from "./markers.js";
 
 export interface Series {
   name: string;
   x: ArrayLike<number>;
   y: ArrayLike<number>;
-  /** Draw markers instead of a line (for sparse data such as impedance points). */
+  /** Also draw a symbol on every point (for sparse data such as impedance spectra). */
   markers?: boolean;
 }
 
@@ -19,12 +23,22 @@ export interface ChartSpec {
   series: Series[];
   width?: number;
   height?: number;
-  /** Same scale on both axes (Nyquist plots). */
-  equalAxes?: boolean;
+  /** Fixed axis ranges: the frame shows exactly these and clips whatever lies beyond. Without
+   * them the axes fit the data and end on round ticks. */
+  xRange?: [number, number];
+  yRange?: [number, number];
+  /** A line of small print under the title, e.g. what the frame clips. */
+  note?: string;
+  /** "auto" (default): inside the frame in a corner where it hides no data, else to the right
+   * of the frame; "outside": always to the right. */
+  legend?: "auto" | "outside";
 }
 
-const PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#7f7f7f", "#bcbd22"];
 const FONT = "DejaVu Sans, Arial, Helvetica, sans-serif";
+const MARGIN = { left: 78, right: 24, top: 44, bottom: 58 };
+const NOTE_HEIGHT = 18;
+/** px: how far a symbol reaches from its point, so that a legend does not cover half of one. */
+const SYMBOL_REACH = 4;
 
 export function escapeXml(text: string): string {
   return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
@@ -62,45 +76,151 @@ function extent(series: Series[], axis: "x" | "y"): [number, number] {
   return [lo, hi];
 }
 
+/** Where the data frame goes on the canvas, in px. `legendOutside`: leave a column for the
+ * legend to the right of the frame (when the series have one). */
+export function chartFrame(spec: ChartSpec, legendOutside: boolean): Box {
+  const width = spec.width ?? 800;
+  const height = spec.height ?? 500;
+  const top = MARGIN.top + (spec.note ? NOTE_HEIGHT : 0);
+  const entries = legendEntries(spec.series);
+  const legendRoom = legendOutside && entries.length > 0 ? legendSize(entries).width + LEGEND_GAP : 0;
+  return { x: MARGIN.left, y: top, width: width - MARGIN.left - MARGIN.right - legendRoom, height: height - top - MARGIN.bottom };
+}
+
+interface Axes {
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+  xTicks: number[];
+  yTicks: number[];
+}
+
+function chooseAxes(spec: ChartSpec): Axes {
+  let [x0, x1] = spec.xRange ?? extent(spec.series, "x");
+  let [y0, y1] = spec.yRange ?? extent(spec.series, "y");
+  const xTicks = niceTicks(x0, x1);
+  const yTicks = niceTicks(y0, y1);
+  if (!spec.xRange) {
+    x0 = Math.min(x0, xTicks[0]!);
+    x1 = Math.max(x1, xTicks.at(-1)!);
+  }
+  if (!spec.yRange) {
+    // A little room above and below the curves, so that a plateau does not sit on the frame.
+    const pad = 0.03 * (y1 - y0);
+    y0 = Math.min(y0 - pad, yTicks[0]!);
+    y1 = Math.max(y1 + pad, yTicks.at(-1)!);
+  }
+  return { x0, x1, y0, y1, xTicks, yTicks };
+}
+
+type Scale = (value: number) => number;
+
+function scales(axes: Axes, frame: Box): { sx: Scale; sy: Scale } {
+  return {
+    sx: (x) => frame.x + ((x - axes.x0) / (axes.x1 - axes.x0 || 1)) * frame.width,
+    sy: (y) => frame.y + frame.height - ((y - axes.y0) / (axes.y1 - axes.y0 || 1)) * frame.height,
+  };
+}
+
+/** Whether any drawn point or line of the series would lie under the box (px). */
+function hidesData(series: Series[], sx: Scale, sy: Scale, box: Box): boolean {
+  const margin = {
+    x: box.x - SYMBOL_REACH,
+    y: box.y - SYMBOL_REACH,
+    width: box.width + 2 * SYMBOL_REACH,
+    height: box.height + 2 * SYMBOL_REACH,
+  };
+  for (const s of series) {
+    let px = NaN;
+    let py = NaN;
+    for (let i = 0; i < s.x.length; i++) {
+      const x = sx(s.x[i]!);
+      const y = sy(s.y[i]!);
+      if (Number.isFinite(x) && Number.isFinite(y)) {
+        const hit = Number.isFinite(px) ? segmentTouchesBox(px, py, x, y, margin) : insideBox(x, y, margin);
+        if (hit) return true;
+      }
+      px = x;
+      py = y;
+    }
+  }
+  return false;
+}
+
 const n2 = (x: number): string => (Math.round(x * 100) / 100).toString();
+
+/** One path through a series' points: only the stretches that show in the frame (points far
+ * outside would only bloat the file), broken at non-finite values. */
+function seriesPath(s: Series, axes: Axes, sx: Scale, sy: Scale): string {
+  const view = { x: axes.x0, y: axes.y0, width: axes.x1 - axes.x0, height: axes.y1 - axes.y0 };
+  const at = (i: number): string => `${n2(sx(s.x[i]!))},${n2(sy(s.y[i]!))}`;
+  const finite = (i: number): boolean => i >= 0 && i < s.x.length && Number.isFinite(s.x[i]!) && Number.isFinite(s.y[i]!);
+  const parts: string[] = [];
+  let open = false;
+  for (let i = 0; i < s.x.length; i++) {
+    if (!finite(i)) {
+      open = false;
+      continue;
+    }
+    const joined = finite(i - 1) && segmentTouchesBox(s.x[i - 1]!, s.y[i - 1]!, s.x[i]!, s.y[i]!, view);
+    if (joined) {
+      if (!open) parts.push(`M${at(i - 1)}`);
+      parts.push(`L${at(i)}`);
+      open = true;
+    } else {
+      // A point with no finite neighbour still gets its symbol: a zero-length piece carries it.
+      const lone = !finite(i - 1) && !finite(i + 1);
+      if (lone && insideBox(s.x[i]!, s.y[i]!, view)) parts.push(`M${at(i)} L${at(i)}`);
+      open = false;
+    }
+  }
+  return parts.join(" ");
+}
+
+function seriesPolylines(s: Series, color: string, sx: Scale, sy: Scale): string[] {
+  // Non-finite values break the line into pieces.
+  const out: string[] = [];
+  let piece: string[] = [];
+  const flush = (): void => {
+    if (piece.length > 1)
+      out.push(`<polyline fill="none" stroke="${color}" stroke-width="1.5" stroke-linejoin="round" points="${piece.join(" ")}"/>`);
+    piece = [];
+  };
+  for (let i = 0; i < s.x.length; i++) {
+    const x = s.x[i]!;
+    const y = s.y[i]!;
+    if (!Number.isFinite(x) || !Number.isFinite(y)) {
+      flush();
+      continue;
+    }
+    piece.push(`${n2(sx(x))},${n2(sy(y))}`);
+  }
+  flush();
+  return out;
+}
 
 export function lineChart(spec: ChartSpec): string {
   const width = spec.width ?? 800;
   const height = spec.height ?? 500;
-  const left = 78;
-  const right = 24;
-  const top = 44;
-  const bottom = 58;
-  const plotW = width - left - right;
-  const plotH = height - top - bottom;
+  const axes = chooseAxes(spec);
 
-  let [x0, x1] = extent(spec.series, "x");
-  let [y0, y1] = extent(spec.series, "y");
-  if (spec.equalAxes) {
-    // Impedance plots show the origin.
-    x0 = Math.min(0, x0);
-    y0 = Math.min(0, y0);
-    // Same units per pixel on both axes, the larger span deciding.
-    const perPixel = Math.max((x1 - x0) / plotW, (y1 - y0) / plotH) || 1;
-    x1 = x0 + perPixel * plotW;
-    const mid = (y0 + y1) / 2;
-    y0 = mid - (perPixel * plotH) / 2;
-    y1 = mid + (perPixel * plotH) / 2;
+  const entries = legendEntries(spec.series);
+  let frame = chartFrame(spec, spec.legend === "outside");
+  let legendBox: Box | null = null;
+  if (entries.length > 0) {
+    const size = legendSize(entries);
+    if (spec.legend !== "outside") {
+      const { sx, sy } = scales(axes, frame);
+      legendBox = freeCorner(frame, size, (box) => hidesData(spec.series, sx, sy, box));
+    }
+    if (!legendBox) {
+      frame = chartFrame(spec, true);
+      legendBox = { x: frame.x + frame.width + LEGEND_GAP, y: frame.y, ...size };
+    }
   }
-  const xTicks = niceTicks(x0, x1);
-  const yTicks = niceTicks(y0, y1);
-  if (!spec.equalAxes) {
-    // A little room above and below the curves, so that a plateau does not sit on the frame.
-    const pad = 0.03 * (y1 - y0);
-    y0 -= pad;
-    y1 += pad;
-    x0 = Math.min(x0, xTicks[0]!);
-    x1 = Math.max(x1, xTicks.at(-1)!);
-    y0 = Math.min(y0, yTicks[0]!);
-    y1 = Math.max(y1, yTicks.at(-1)!);
-  }
-  const sx = (x: number): number => left + ((x - x0) / (x1 - x0 || 1)) * plotW;
-  const sy = (y: number): number => top + plotH - ((y - y0) / (y1 - y0 || 1)) * plotH;
+  const { sx, sy } = scales(axes, frame);
+  const { x: left, y: top, width: plotW, height: plotH } = frame;
 
   const out: string[] = [];
   out.push(
@@ -108,15 +228,19 @@ export function lineChart(spec: ChartSpec): string {
   );
   out.push(`<rect width="${width}" height="${height}" fill="white"/>`);
   out.push(`<text x="${width / 2}" y="26" text-anchor="middle" font-size="16" font-weight="bold">${escapeXml(spec.title)}</text>`);
+  if (spec.note)
+    out.push(
+      `<text x="${width / 2}" y="${26 + NOTE_HEIGHT + 2}" text-anchor="middle" font-size="12" fill="#555">${escapeXml(spec.note)}</text>`,
+    );
   // Grid and ticks
-  for (const t of xTicks) {
-    if (t < x0 || t > x1) continue;
+  for (const t of axes.xTicks) {
+    if (t < axes.x0 || t > axes.x1) continue;
     const x = n2(sx(t));
     out.push(`<line x1="${x}" y1="${top}" x2="${x}" y2="${top + plotH}" stroke="#e5e5e5"/>`);
     out.push(`<text x="${x}" y="${top + plotH + 18}" text-anchor="middle">${escapeXml(formatNumber(t, 6))}</text>`);
   }
-  for (const t of yTicks) {
-    if (t < y0 || t > y1) continue;
+  for (const t of axes.yTicks) {
+    if (t < axes.y0 || t > axes.y1) continue;
     const y = n2(sy(t));
     out.push(`<line x1="${left}" y1="${y}" x2="${left + plotW}" y2="${y}" stroke="#e5e5e5"/>`);
     out.push(`<text x="${left - 6}" y="${n2(sy(t) + 4)}" text-anchor="end">${escapeXml(formatNumber(t, 6))}</text>`);
@@ -126,53 +250,27 @@ export function lineChart(spec: ChartSpec): string {
   out.push(`<text transform="translate(18 ${top + plotH / 2}) rotate(-90)" text-anchor="middle">${escapeXml(spec.yLabel)}</text>`);
 
   // Data, clipped to the plot area
-  out.push(`<defs><clipPath id="plot"><rect x="${left}" y="${top}" width="${plotW}" height="${plotH}"/></clipPath></defs>`);
+  const markers = spec.series.flatMap((s, index) => (s.markers ? [markerDefinition(`symbol-${index}`, index)] : []));
+  out.push(
+    `<defs><clipPath id="plot"><rect x="${left}" y="${top}" width="${plotW}" height="${plotH}"/></clipPath>${markers.join("")}</defs>`,
+  );
   out.push(`<g clip-path="url(#plot)">`);
   spec.series.forEach((s, index) => {
-    const color = PALETTE[index % PALETTE.length]!;
-    if (s.markers) {
-      for (let i = 0; i < s.x.length; i++) {
-        if (!Number.isFinite(s.x[i]!) || !Number.isFinite(s.y[i]!)) continue;
-        out.push(`<circle cx="${n2(sx(s.x[i]!))}" cy="${n2(sy(s.y[i]!))}" r="2.5" fill="${color}"/>`);
-      }
+    const color = seriesColor(index);
+    if (!s.markers) {
+      out.push(...seriesPolylines(s, color, sx, sy));
       return;
     }
-    // Non-finite values break the line into pieces.
-    let piece: string[] = [];
-    const flush = (): void => {
-      if (piece.length > 1)
-        out.push(`<polyline fill="none" stroke="${color}" stroke-width="1.5" stroke-linejoin="round" points="${piece.join(" ")}"/>`);
-      piece = [];
-    };
-    for (let i = 0; i < s.x.length; i++) {
-      const x = s.x[i]!;
-      const y = s.y[i]!;
-      if (!Number.isFinite(x) || !Number.isFinite(y)) {
-        flush();
-        continue;
-      }
-      piece.push(`${n2(sx(x))},${n2(sy(y))}`);
-    }
-    flush();
+    const d = seriesPath(s, axes, sx, sy);
+    if (!d) return;
+    const symbol = `url(#symbol-${index})`;
+    out.push(
+      `<path fill="none" stroke="${color}" stroke-width="1.3" stroke-linejoin="round" marker-start="${symbol}" marker-mid="${symbol}" marker-end="${symbol}" d="${d}"/>`,
+    );
   });
   out.push(`</g>`);
 
-  // Legend
-  const named = spec.series.filter((s) => s.name);
-  if (named.length > 1 || (named.length === 1 && spec.series.length > 1)) {
-    const boxW = Math.min(260, 30 + Math.max(...named.map((s) => s.name.length)) * 7.5);
-    const boxH = 8 + named.length * 18;
-    const bx = left + plotW - boxW - 8;
-    const by = top + 8;
-    out.push(`<rect x="${n2(bx)}" y="${by}" width="${n2(boxW)}" height="${boxH}" fill="white" fill-opacity="0.85" stroke="#bbb"/>`);
-    spec.series.forEach((s, index) => {
-      if (!s.name) return;
-      const y = by + 16 + named.indexOf(s) * 18;
-      const color = PALETTE[index % PALETTE.length]!;
-      out.push(`<line x1="${n2(bx + 8)}" y1="${y - 4}" x2="${n2(bx + 26)}" y2="${y - 4}" stroke="${color}" stroke-width="2.5"/>`);
-      out.push(`<text x="${n2(bx + 32)}" y="${y}">${escapeXml(s.name)}</text>`);
-    });
-  }
+  if (legendBox) out.push(...drawLegend(entries, legendBox, escapeXml));
   out.push(`</svg>`);
   return out.join("\n") + "\n";
 }
