@@ -1,10 +1,16 @@
 // Small helpers for reading chevrotain's concrete syntax tree. A CST node keeps its children in
 // arrays keyed by rule or token name; after error recovery any of them may be missing, and
 // tokens invented by recovery have no position. Everything here tolerates both.
+//
+// The AST builder calls these helpers several times on every node of a file of thousands of
+// lines, inside the language server's keystroke budget: they loop instead of allocating
+// (no Object.values, filter or spread) and sort only when children are out of text order.
 
 import type { CstElement, CstNode, IToken } from "chevrotain";
 
 export type { CstNode, IToken };
+
+const NO_ELEMENTS: readonly CstElement[] = [];
 
 export function isToken(element: CstElement): element is IToken {
   return (element as IToken).tokenType !== undefined;
@@ -20,8 +26,17 @@ export function childTokens(node: CstNode | undefined, key: string): IToken[] {
   return list ? (list.filter(isToken) as IToken[]) : [];
 }
 
+/** The index-th token under a key (what `childTokens(node, key)[index]` gives, without the copy). */
 export function childToken(node: CstNode | undefined, key: string, index = 0): IToken | undefined {
-  return childTokens(node, key)[index];
+  const list = node?.children[key];
+  if (!list) return undefined;
+  let seen = 0;
+  for (const element of list) {
+    if (!isToken(element)) continue;
+    if (seen === index) return element;
+    seen++;
+  }
+  return undefined;
 }
 
 export function childNodes(node: CstNode | undefined, key: string): CstNode[] {
@@ -29,8 +44,24 @@ export function childNodes(node: CstNode | undefined, key: string): CstNode[] {
   return list ? (list.filter((e) => !isToken(e)) as CstNode[]) : [];
 }
 
+/** The index-th node under a key (what `childNodes(node, key)[index]` gives, without the copy). */
 export function childNode(node: CstNode | undefined, key: string, index = 0): CstNode | undefined {
-  return childNodes(node, key)[index];
+  const list = node?.children[key];
+  if (!list) return undefined;
+  let seen = 0;
+  for (const element of list) {
+    if (isToken(element)) continue;
+    if (seen === index) return element;
+    seen++;
+  }
+  return undefined;
+}
+
+/** The first key of a node's children and its elements: the alternative an `OR`-only rule
+ * (statement, step, declaration) took. */
+export function firstChild(node: CstNode): { name: string; elements: CstElement[] } | undefined {
+  for (const name in node.children) return { name, elements: node.children[name]! };
+  return undefined;
 }
 
 /** Offset at which a CST element starts in the text, or NaN if it has no real token. */
@@ -48,17 +79,23 @@ function locatedStart(node: CstNode): number {
   return offset !== undefined && Number.isFinite(offset) ? offset : NaN;
 }
 
+/** True when chevrotain tracked where the node starts and ends. */
+function hasUsableLocation(node: CstNode): boolean {
+  const loc = node.location;
+  return (
+    loc !== undefined &&
+    Number.isFinite(loc.startOffset) &&
+    Number.isFinite(loc.endOffset) &&
+    (loc.endOffset as number) >= loc.startOffset
+  );
+}
+
 /** [start, end) of a node in text offsets: chevrotain's location when it has one (it ignores
  * tokens invented by recovery), else the first and last real tokens. Null for a node with no
  * real token at all. */
 export function nodeRange(node: CstNode): { start: number; end: number } | null {
-  const loc = node.location;
-  if (
-    loc &&
-    Number.isFinite(loc.startOffset) &&
-    Number.isFinite(loc.endOffset) &&
-    (loc.endOffset as number) >= loc.startOffset
-  ) {
+  if (hasUsableLocation(node)) {
+    const loc = node.location!;
     return { start: loc.startOffset, end: (loc.endOffset as number) + 1 };
   }
   const first = firstToken(node);
@@ -67,14 +104,29 @@ export function nodeRange(node: CstNode): { start: number; end: number } | null 
   return { start: first.startOffset, end: last.startOffset + last.image.length };
 }
 
+/** Start offset of nodeRange(node), or NaN when it is null — without building the range. */
+export function nodeStart(node: CstNode): number {
+  if (hasUsableLocation(node)) return node.location!.startOffset;
+  const range = nodeRange(node);
+  return range ? range.start : NaN;
+}
+
+/** End offset of nodeRange(node), or NaN when it is null — without building the range. */
+export function nodeEnd(node: CstNode): number {
+  if (hasUsableLocation(node)) return (node.location!.endOffset as number) + 1;
+  const range = nodeRange(node);
+  return range ? range.end : NaN;
+}
+
 /** The first real token under a node, in text order. Descends only into the earliest child,
  * found from locations, so it costs the depth of the tree, not its size. */
 export function firstToken(node: CstNode): IToken | undefined {
   let best: CstElement | undefined;
   let bestOffset = Number.POSITIVE_INFINITY;
-  for (const list of Object.values(node.children)) {
+  const children = node.children;
+  for (const key in children) {
     // Children of one key are in text order: the first positioned one is the earliest of its key.
-    for (const element of list) {
+    for (const element of children[key]!) {
       const offset = startOffset(element);
       if (Number.isNaN(offset)) continue;
       if (offset < bestOffset) {
@@ -101,7 +153,9 @@ function endOffset(element: CstElement): number {
 export function lastToken(node: CstNode): IToken | undefined {
   let best: CstElement | undefined;
   let bestEnd = Number.NEGATIVE_INFINITY;
-  for (const list of Object.values(node.children)) {
+  const children = node.children;
+  for (const key in children) {
+    const list = children[key]!;
     for (let i = list.length - 1; i >= 0; i--) {
       const element = list[i]!;
       const end = endOffset(element);
@@ -117,22 +171,84 @@ export function lastToken(node: CstNode): IToken | undefined {
   return isToken(best) ? best : lastToken(best);
 }
 
-/** All children of the given keys, in text order (elements without a position go last). */
-export function childrenInOrder(node: CstNode | undefined, keys: readonly string[]): CstElement[] {
-  if (!node) return [];
-  const all: CstElement[] = [];
-  for (const key of keys) all.push(...(node.children[key] ?? []));
-  const withOffset = all.map((element) => ({ element, offset: startOffset(element) }));
-  withOffset.sort((a, b) => (Number.isNaN(a.offset) ? 1 : Number.isNaN(b.offset) ? -1 : a.offset - b.offset));
-  return withOffset.map((e) => e.element);
+/** All children of the given keys, in text order (elements without a position go last, in the
+ * order of `keys`). The result may be the node's own array: read it, never change it. */
+export function childrenInOrder(node: CstNode | undefined, keys: readonly string[]): readonly CstElement[] {
+  if (!node) return NO_ELEMENTS;
+  // Chevrotain appends the children of each key in reading order, which is text order unless
+  // recovery invented some. Most nodes have children under one of the keys only (an expression
+  // without operators, a step without options): that list is the answer.
+  let only: CstElement[] | undefined;
+  let nonEmpty = 0;
+  for (const key of keys) {
+    const list = node.children[key];
+    if (list === undefined || list.length === 0) continue;
+    only = list;
+    nonEmpty++;
+  }
+  if (only === undefined) return NO_ELEMENTS;
+  if (nonEmpty === 1) return only.length === 1 || inTextOrder(only) ? only : sortedByStart(only);
+  const lists: CstElement[][] = [];
+  for (const key of keys) {
+    const list = node.children[key];
+    if (list !== undefined && list.length > 0) lists.push(list);
+  }
+  return lists.every(inTextOrder) ? merged(lists) : sortedByStart(lists.flat());
+}
+
+/** True if every element has a position and none starts before the one ahead of it. */
+function inTextOrder(elements: readonly CstElement[]): boolean {
+  let previous = Number.NEGATIVE_INFINITY;
+  for (const element of elements) {
+    const offset = startOffset(element);
+    if (!(offset >= previous)) return false; // also false for NaN
+    previous = offset;
+  }
+  return true;
+}
+
+/** Lists each in text order, merged into one (on equal offsets, the earlier list first). */
+function merged(lists: readonly CstElement[][]): CstElement[] {
+  const result: CstElement[] = [];
+  const next = lists.map(() => 0);
+  for (;;) {
+    let best = -1;
+    let bestOffset = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < lists.length; i++) {
+      const element = lists[i]![next[i]!];
+      if (element === undefined) continue;
+      const offset = startOffset(element);
+      if (best === -1 || offset < bestOffset) {
+        best = i;
+        bestOffset = offset;
+      }
+    }
+    if (best === -1) return result;
+    result.push(lists[best]![next[best]!]!);
+    next[best]!++;
+  }
+}
+
+/** A stable sort by start offset, elements without a position last. */
+function sortedByStart(elements: readonly CstElement[]): CstElement[] {
+  const offsets = elements.map(startOffset);
+  const order = elements.map((_, i) => i);
+  order.sort((a, b) => {
+    const aMissing = Number.isNaN(offsets[a]!);
+    const bMissing = Number.isNaN(offsets[b]!);
+    if (aMissing || bMissing) return aMissing === bMissing ? a - b : aMissing ? 1 : -1;
+    return offsets[a]! - offsets[b]! || a - b;
+  });
+  return order.map((i) => elements[i]!);
 }
 
 /** True if recovery invented or skipped anything directly in this node. */
 export function isRecoveredNode(node: CstNode | undefined): boolean {
   if (!node) return true;
   if (node.recoveredNode === true) return true;
-  for (const list of Object.values(node.children)) {
-    for (const element of list) if (isToken(element) && !isRealToken(element)) return true;
+  const children = node.children;
+  for (const key in children) {
+    for (const element of children[key]!) if (isToken(element) && !isRealToken(element)) return true;
   }
   return false;
 }

@@ -28,6 +28,8 @@ interface ParsedText {
   diagnostics: Diagnostic[];
   /** Lines (1-based, in the parsed text) that already carry a syntax error. */
   linesWithErrors: Set<number>;
+  /** True if the parser may have invented, skipped or cut short anything (it reported errors). */
+  parserRecovered: boolean;
 }
 
 function emptyCst(rule: EntryRule): CstNode {
@@ -42,7 +44,8 @@ function parseText(text: string, origin: TextOrigin, rule: EntryRule): ParsedTex
   const diagnostics: Diagnostic[] = [...lexed.diagnostics, ...brackets.diagnostics];
   const linesWithErrors = new Set(diagnostics.map((d) => d.span.start.line));
   if (brackets.tooDeep) {
-    return { cst: emptyCst(rule), tokens: lexed.tokens, comments: lexed.comments, spans, diagnostics, linesWithErrors };
+    const { tokens, comments } = lexed;
+    return { cst: emptyCst(rule), tokens, comments, spans, diagnostics, linesWithErrors, parserRecovered: true };
   }
   const parser = btpParser();
   parser.input = lexed.tokens;
@@ -65,7 +68,12 @@ function parseText(text: string, origin: TextOrigin, rule: EntryRule): ParsedTex
     spans,
     diagnostics,
     linesWithErrors,
+    parserRecovered: parseErrors.length > 0,
   };
+}
+
+function buildContext(parsed: ParsedText, text: string): BuildContext {
+  return new BuildContext(parsed.spans, text, parsed.parserRecovered);
 }
 
 /** Diagnostics of the AST builder that only restate a syntax error already on their line. */
@@ -103,7 +111,7 @@ export function parseSource(text: string, path: string): { file: SourceFile; dia
   const origin = originOfFile(path);
   try {
     const parsed = parseText(text, origin, "file");
-    const ctx = new BuildContext(parsed.spans, text);
+    const ctx = buildContext(parsed, text);
     const file = buildSourceFile(ctx, parsed.cst, path, text, parsed.tokens, parsed.comments);
     return { file, diagnostics: finish(parsed, ctx.diagnostics) };
   } catch (error) {
@@ -128,7 +136,7 @@ export function parseExpressionText(
 ): { expr: Expr | null; diagnostics: Diagnostic[] } {
   try {
     const parsed = parseText(text, origin, "expressionText");
-    const ctx = new BuildContext(parsed.spans, text);
+    const ctx = buildContext(parsed, text);
     const built = buildExpressionText(ctx, parsed.cst);
     // An expression made up entirely by error recovery is no expression at all.
     const expr = built && isMissingExpr(built) ? null : built;
@@ -154,7 +162,7 @@ export function parseStatementText(
 ): { statement: Statement | null; diagnostics: Diagnostic[] } {
   try {
     const parsed = parseText(text, origin, "statementText");
-    const ctx = new BuildContext(parsed.spans, text);
+    const ctx = buildContext(parsed, text);
     const statements = buildStatementText(ctx, parsed.cst);
     if (statements.length === 0 && parsed.diagnostics.length === 0 && ctx.diagnostics.length === 0) {
       ctx.error(
@@ -188,7 +196,7 @@ export function parseCst(
   try {
     const parsed = parseText(text, origin, "file");
     // Some syntax errors (unknown statements, missing separators) are found while building the AST.
-    const ctx = new BuildContext(parsed.spans, text);
+    const ctx = buildContext(parsed, text);
     buildSourceFile(ctx, parsed.cst, path, text, parsed.tokens, parsed.comments);
     return {
       cst: parsed.cst,

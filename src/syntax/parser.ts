@@ -11,10 +11,11 @@
 // - Every text that is not a statement is swallowed by `unknownStatement` up to the end of its
 //   line, so one typo gives one diagnostic and parsing carries on at the next line.
 
-import { CstParser, tokenMatcher, type IToken, type TokenType } from "chevrotain";
+import { CstParser, tokenMatcher, type IOrAlt, type IToken, type OrMethodOpts, type TokenType } from "chevrotain";
 import * as t from "./tokens.js";
 import { btpErrorMessages } from "./errorMessages.js";
 import { tuneRecovery } from "./recoveryTuning.js";
+import { compactCstNodes } from "./compactCst.js";
 
 const K = t.keywordTokens;
 
@@ -36,6 +37,7 @@ export class BtpParser extends CstParser {
     });
     this.performSelfAnalysis();
     tuneRecovery(this);
+    compactCstNodes(this);
   }
 
   /** Recovery never invents an opening bracket: `repeat 3` without its `{` would otherwise
@@ -68,51 +70,55 @@ export class BtpParser extends CstParser {
   public file = this.RULE("file", () => {
     this.MANY({
       GATE: () => this.belowErrorLimit(),
-      DEF: () => {
-        this.OR({
-          // One token decides (gates settle identifiers); deeper lookahead over the catch-all
-          // unknownStatement alternative would explode at grammar analysis.
-          MAX_LOOKAHEAD: 1,
-          IGNORE_AMBIGUITIES: true,
-          DEF: [
-            { ALT: () => this.CONSUME(t.Separator) },
-            { ALT: () => this.SUBRULE(this.declaration) },
-            {
-              GATE: () => this.startsStatement(),
-              ALT: () => this.SUBRULE(this.statement),
-            },
-            // A `}` with no block open: the bracket pre-scan reports it.
-            { ALT: () => this.CONSUME(t.RCurly) },
-            { ALT: () => this.SUBRULE(this.unknownStatement) },
-          ],
-        });
-      },
+      DEF: () => this.OR(this.fileItem),
     });
   });
+
+  // Alternatives of the `OR`s met on every line (or every value) are built once: chevrotain
+  // reads them afresh at each call, and a new array of closures per call is garbage that slows a
+  // large file down (chevrotain's performance guide recommends this for four or more).
+
+  private readonly fileItem: OrMethodOpts<unknown> = {
+    // One token decides (gates settle identifiers); deeper lookahead over the catch-all
+    // unknownStatement alternative would explode at grammar analysis.
+    MAX_LOOKAHEAD: 1,
+    IGNORE_AMBIGUITIES: true,
+    DEF: [
+      { ALT: () => this.CONSUME(t.Separator) },
+      { ALT: () => this.SUBRULE(this.declaration) },
+      {
+        GATE: () => this.startsStatement(),
+        ALT: () => this.SUBRULE(this.statement),
+      },
+      // A `}` with no block open: the bracket pre-scan reports it.
+      { ALT: () => this.CONSUME(t.RCurly) },
+      { ALT: () => this.SUBRULE(this.unknownStatement) },
+    ],
+  };
 
   public block = this.RULE("block", () => {
     this.CONSUME(t.LCurly);
     this.MANY({
       GATE: () => this.belowErrorLimit(),
-      DEF: () => {
-        this.OR({
-          MAX_LOOKAHEAD: 1,
-          IGNORE_AMBIGUITIES: true,
-          DEF: [
-            { ALT: () => this.CONSUME(t.Separator) },
-            {
-              GATE: () => this.startsStatement(),
-              ALT: () => this.SUBRULE(this.statement),
-            },
-            // Declarations belong at the top level; toAst.ts says so.
-            { ALT: () => this.SUBRULE(this.declaration) },
-            { ALT: () => this.SUBRULE(this.unknownStatement) },
-          ],
-        });
-      },
+      DEF: () => this.OR(this.blockItem),
     });
     this.CONSUME(t.RCurly);
   });
+
+  private readonly blockItem: OrMethodOpts<unknown> = {
+    MAX_LOOKAHEAD: 1,
+    IGNORE_AMBIGUITIES: true,
+    DEF: [
+      { ALT: () => this.CONSUME(t.Separator) },
+      {
+        GATE: () => this.startsStatement(),
+        ALT: () => this.SUBRULE(this.statement),
+      },
+      // Declarations belong at the top level; toAst.ts says so.
+      { ALT: () => this.SUBRULE(this.declaration) },
+      { ALT: () => this.SUBRULE(this.unknownStatement) },
+    ],
+  };
 
   /** Anything that does not start a statement, up to the end of the line (and a block that
    * follows, so that its `}` does not close the enclosing block). */
@@ -134,16 +140,18 @@ export class BtpParser extends CstParser {
   // ---------------------------------------------------------------------------- declarations
 
   public declaration = this.RULE("declaration", () => {
-    this.OR([
-      { ALT: () => this.SUBRULE(this.protocolHeader) },
-      { ALT: () => this.SUBRULE(this.metadata) },
-      { ALT: () => this.SUBRULE(this.importDecl) },
-      { ALT: () => this.SUBRULE(this.useCell) },
-      { ALT: () => this.SUBRULE(this.paramDecl) },
-      { ALT: () => this.SUBRULE(this.sequenceDecl) },
-      { ALT: () => this.SUBRULE(this.cellDecl) },
-    ]);
+    this.OR(this.declarationKinds);
   });
+
+  private readonly declarationKinds: IOrAlt<unknown>[] = [
+    { ALT: () => this.SUBRULE(this.protocolHeader) },
+    { ALT: () => this.SUBRULE(this.metadata) },
+    { ALT: () => this.SUBRULE(this.importDecl) },
+    { ALT: () => this.SUBRULE(this.useCell) },
+    { ALT: () => this.SUBRULE(this.paramDecl) },
+    { ALT: () => this.SUBRULE(this.sequenceDecl) },
+    { ALT: () => this.SUBRULE(this.cellDecl) },
+  ];
 
   public protocolHeader = this.RULE("protocolHeader", () => {
     this.CONSUME(K.protocol);
@@ -296,27 +304,29 @@ export class BtpParser extends CstParser {
   // ---------------------------------------------------------------------------- statements
 
   public statement = this.RULE("statement", () => {
-    this.OR([
-      { ALT: () => this.SUBRULE(this.chargeStep) },
-      { ALT: () => this.SUBRULE(this.holdStep) },
-      { ALT: () => this.SUBRULE(this.restStep) },
-      { ALT: () => this.SUBRULE(this.ocvStep) },
-      { ALT: () => this.SUBRULE(this.eisStep) },
-      { ALT: () => this.SUBRULE(this.sweepStep) },
-      { ALT: () => this.SUBRULE(this.cvStep) },
-      { ALT: () => this.SUBRULE(this.temperatureStep) },
-      { ALT: () => this.SUBRULE(this.pauseStep) },
-      { ALT: () => this.SUBRULE(this.repeatBlock) },
-      { ALT: () => this.SUBRULE(this.forSweep) },
-      { ALT: () => this.SUBRULE(this.cycleAction) },
-      { ALT: () => this.SUBRULE(this.atTemperature) },
-      { ALT: () => this.SUBRULE(this.section) },
-      { ALT: () => this.SUBRULE(this.stopIf) },
-      { ALT: () => this.SUBRULE(this.sequenceCall) },
-      { ALT: () => this.SUBRULE(this.limitsBlock) },
-      { ALT: () => this.SUBRULE(this.recordRule) },
-    ]);
+    this.OR(this.statementKinds);
   });
+
+  private readonly statementKinds: IOrAlt<unknown>[] = [
+    { ALT: () => this.SUBRULE(this.chargeStep) },
+    { ALT: () => this.SUBRULE(this.holdStep) },
+    { ALT: () => this.SUBRULE(this.restStep) },
+    { ALT: () => this.SUBRULE(this.ocvStep) },
+    { ALT: () => this.SUBRULE(this.eisStep) },
+    { ALT: () => this.SUBRULE(this.sweepStep) },
+    { ALT: () => this.SUBRULE(this.cvStep) },
+    { ALT: () => this.SUBRULE(this.temperatureStep) },
+    { ALT: () => this.SUBRULE(this.pauseStep) },
+    { ALT: () => this.SUBRULE(this.repeatBlock) },
+    { ALT: () => this.SUBRULE(this.forSweep) },
+    { ALT: () => this.SUBRULE(this.cycleAction) },
+    { ALT: () => this.SUBRULE(this.atTemperature) },
+    { ALT: () => this.SUBRULE(this.section) },
+    { ALT: () => this.SUBRULE(this.stopIf) },
+    { ALT: () => this.SUBRULE(this.sequenceCall) },
+    { ALT: () => this.SUBRULE(this.limitsBlock) },
+    { ALT: () => this.SUBRULE(this.recordRule) },
+  ];
 
   public repeatBlock = this.RULE("repeatBlock", () => {
     this.CONSUME(K.repeat);
@@ -523,35 +533,37 @@ export class BtpParser extends CstParser {
   });
 
   public eisClause = this.RULE("eisClause", () => {
-    this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(K.amplitude);
-          this.SUBRULE(this.expression);
-        },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(K.at);
-          this.SUBRULE2(this.expression);
-        },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(K.bias);
-          this.SUBRULE3(this.expression);
-        },
-      },
-      {
-        ALT: () => {
-          this.SUBRULE4(this.expression);
-          this.CONSUME(K.points);
-          this.CONSUME(K.per);
-          this.CONSUME(K.decade);
-        },
-      },
-    ]);
+    this.OR(this.eisClauseKinds);
   });
+
+  private readonly eisClauseKinds: IOrAlt<unknown>[] = [
+    {
+      ALT: () => {
+        this.CONSUME(K.amplitude);
+        this.SUBRULE(this.expression);
+      },
+    },
+    {
+      ALT: () => {
+        this.CONSUME(K.at);
+        this.SUBRULE2(this.expression);
+      },
+    },
+    {
+      ALT: () => {
+        this.CONSUME(K.bias);
+        this.SUBRULE3(this.expression);
+      },
+    },
+    {
+      ALT: () => {
+        this.SUBRULE4(this.expression);
+        this.CONSUME(K.points);
+        this.CONSUME(K.per);
+        this.CONSUME(K.decade);
+      },
+    },
+  ];
 
   public sweepStep = this.RULE("sweepStep", () => {
     this.CONSUME(K.sweep);
@@ -708,19 +720,21 @@ export class BtpParser extends CstParser {
   public stepOptions = this.RULE("stepOptions", () => {
     this.MANY(() => {
       this.OPTION(() => this.CONSUME(t.Comma));
-      this.OR([
-        { ALT: () => this.SUBRULE(this.recordRule) },
-        { ALT: () => this.SUBRULE(this.limitsBlock) },
-        {
-          ALT: () => {
-            this.CONSUME(K.label);
-            this.CONSUME(t.StringLiteral);
-          },
-        },
-        { ALT: () => this.SUBRULE(this.periodOption) },
-      ]);
+      this.OR(this.stepOptionKinds);
     });
   });
+
+  private readonly stepOptionKinds: IOrAlt<unknown>[] = [
+    { ALT: () => this.SUBRULE(this.recordRule) },
+    { ALT: () => this.SUBRULE(this.limitsBlock) },
+    {
+      ALT: () => {
+        this.CONSUME(K.label);
+        this.CONSUME(t.StringLiteral);
+      },
+    },
+    { ALT: () => this.SUBRULE(this.periodOption) },
+  ];
 
   /** PyBaMM's `(2 minute period)`: the same as `record every 2 minute`. */
   public periodOption = this.RULE("periodOption", () => {
@@ -790,25 +804,27 @@ export class BtpParser extends CstParser {
   });
 
   public primary = this.RULE("primary", () => {
-    this.OR({
-      DEF: [
-        { ALT: () => this.CONSUME(t.Quantity) },
-        { ALT: () => this.CONSUME(t.NumberLiteral) },
-        { ALT: () => this.CONSUME(t.CRate) },
-        { ALT: () => this.CONSUME(t.Identifier) },
-        { ALT: () => this.CONSUME(K.ocv) },
-        {
-          ALT: () => {
-            this.CONSUME(t.LParen);
-            this.SUBRULE(this.expression);
-            this.CONSUME(t.RParen);
-          },
-        },
-        { ALT: () => this.SUBRULE(this.list) },
-      ],
-      ERR_MSG: "a value",
-    });
+    this.OR(this.primaryKinds);
   });
+
+  private readonly primaryKinds: OrMethodOpts<unknown> = {
+    DEF: [
+      { ALT: () => this.CONSUME(t.Quantity) },
+      { ALT: () => this.CONSUME(t.NumberLiteral) },
+      { ALT: () => this.CONSUME(t.CRate) },
+      { ALT: () => this.CONSUME(t.Identifier) },
+      { ALT: () => this.CONSUME(K.ocv) },
+      {
+        ALT: () => {
+          this.CONSUME(t.LParen);
+          this.SUBRULE(this.expression);
+          this.CONSUME(t.RParen);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.list) },
+    ],
+    ERR_MSG: "a value",
+  };
 
   public list = this.RULE("list", () => {
     this.CONSUME(t.LBracket);

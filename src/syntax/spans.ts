@@ -40,21 +40,39 @@ export class SpanMaker {
     return this.origin.file;
   }
 
+  /** The line (0-based index into lineStarts) of the last lookup. */
+  private lastLine = 0;
+
   position(offset: number): Position {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
-    let low = 0;
-    let high = this.lineStarts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.lineStarts[mid]! <= clamped) low = mid;
-      else high = mid - 1;
-    }
+    const low = this.lineIndexOf(clamped);
     const column = clamped - this.lineStarts[low]! + 1;
     return {
       offset: this.origin.offset + clamped,
       line: this.origin.line + low,
       column: low === 0 ? this.origin.column + column - 1 : column,
     };
+  }
+
+  /** The index of the line holding `offset`. The AST builder asks about offsets in reading
+   * order, so the line of the previous answer or the next one usually holds it (O(1));
+   * otherwise a binary search (O(log lines)). */
+  private lineIndexOf(offset: number): number {
+    const starts = this.lineStarts;
+    const last = this.lastLine;
+    if (starts[last]! <= offset) {
+      if (last + 1 === starts.length || offset < starts[last + 1]!) return last;
+      if (last + 2 === starts.length || offset < starts[last + 2]!) return (this.lastLine = last + 1);
+    }
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid]! <= offset) low = mid;
+      else high = mid - 1;
+    }
+    this.lastLine = low;
+    return low;
   }
 
   /** Span of [start, end) in text offsets. */

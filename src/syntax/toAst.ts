@@ -47,8 +47,12 @@ export function buildSourceFile(
   commentTokens: readonly IToken[],
 ): SourceFile {
   const codeLines = new Set<number>();
+  let previousLine: number | undefined;
   for (const token of tokens) {
-    if (token.tokenType.name !== "Newline" && token.startLine !== undefined) codeLines.add(token.startLine);
+    // Tokens come in text order: a line is added once, not once per token.
+    if (token.startLine === previousLine || token.tokenType.name === "Newline") continue;
+    previousLine = token.startLine;
+    if (previousLine !== undefined) codeLines.add(previousLine);
   }
   const docs = new DocComments(commentTokens, codeLines);
   const hooks: StatementListHooks = {

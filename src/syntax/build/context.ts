@@ -3,7 +3,7 @@
 
 import type { Diagnostic, RelatedInformation, Span } from "../../diagnostics/diagnostic.js";
 import type { Expr, Identifier, NameRef, StringLiteral } from "../ast.js";
-import { isRealToken, nodeRange, type CstNode, type IToken } from "../cst.js";
+import { isRealToken, isRecoveredNode, nodeEnd, nodeStart, type CstNode, type IToken } from "../cst.js";
 import type { SpanMaker } from "../spans.js";
 import { UnterminatedString } from "../tokens.js";
 
@@ -14,7 +14,17 @@ export class BuildContext {
     readonly spans: SpanMaker,
     /** The text being parsed (offsets in CST tokens index into it). */
     readonly sourceText: string,
+    /** False when the parser reported no error. Chevrotain records an error for every token it
+     * invents or skips and every node it cuts short, so then no node can be recovered and the
+     * builder need not look (it asks for every node). */
+    private readonly parserRecovered = true,
   ) {}
+
+  /** True if recovery invented or skipped anything directly in this node (or it is missing). */
+  isRecovered(node: CstNode | undefined): boolean {
+    if (!this.parserRecovered) return node === undefined;
+    return isRecoveredNode(node);
+  }
 
   error(code: string, message: string, span: Span, hint?: string, related?: RelatedInformation[]): void {
     this.diagnostics.push({
@@ -34,8 +44,14 @@ export class BuildContext {
   /** The span of a CST node: from its first to its last real token. A node with no real token
    * (all invented by recovery) gets a zero-width span at `fallbackOffset`. */
   nodeSpan(node: CstNode | undefined, fallbackOffset = 0): Span {
-    const range = node ? nodeRange(node) : null;
-    return range ? this.spans.span(range.start, range.end) : this.spans.point(fallbackOffset);
+    const start = node ? nodeStart(node) : NaN;
+    return Number.isNaN(start) ? this.spans.point(fallbackOffset) : this.spans.span(start, nodeEnd(node!));
+  }
+
+  /** The text offset at which `nodeSpan(node)` starts, without building the span. */
+  startOffsetOf(node: CstNode): number {
+    const start = nodeStart(node);
+    return Number.isNaN(start) ? 0 : Math.max(0, Math.min(start, this.spans.textLength));
   }
 
   /** Span from the start of the first to the end of the last of some parts (skipping missing). */
@@ -73,8 +89,8 @@ export class BuildContext {
   endOffsetOf(element: CstNode | IToken | undefined, fallback = 0): number {
     if (!element) return fallback;
     if ("tokenType" in element) return isRealToken(element) ? element.startOffset + element.image.length : fallback;
-    const range = nodeRange(element);
-    return range ? range.end : fallback;
+    const end = nodeEnd(element);
+    return Number.isNaN(end) ? fallback : end;
   }
 }
 
@@ -82,5 +98,5 @@ export class BuildContext {
  * (already reported by the lexer) has no closing quote to remove. */
 export function unquote(image: string, terminated: boolean): string {
   const body = image.slice(1, terminated ? -1 : undefined);
-  return body.replace(/\\(.)/g, "$1");
+  return body.includes("\\") ? body.replace(/\\(.)/g, "$1") : body;
 }

@@ -22,8 +22,8 @@ import {
   childToken,
   childTokens,
   childrenInOrder,
+  firstChild,
   isRealToken,
-  isRecoveredNode,
   lastToken,
   type CstNode,
   type IToken,
@@ -40,9 +40,9 @@ export interface DeclarationHooks {
 }
 
 export function buildDeclaration(ctx: BuildContext, node: CstNode, hooks: DeclarationHooks): Declaration[] {
-  const [name, child] = Object.entries(node.children)[0] ?? [];
-  if (!name || !child || child.length === 0) return [];
-  const inner = child[0] as CstNode;
+  const { name, elements } = firstChild(node) ?? { name: "", elements: [] };
+  if (!name || elements.length === 0) return [];
+  const inner = elements[0] as CstNode;
   if (!("children" in inner)) return [];
   switch (name) {
     case "protocolHeader":
@@ -69,11 +69,12 @@ function orNothing<T>(item: T | null): T[] {
 }
 
 function recoveredIf<T extends { kind: string; recovered?: boolean }>(
+  ctx: BuildContext,
   node: CstNode,
   result: T,
   parts: ({ recovered?: boolean } | null)[] = [],
 ): T {
-  if (isRecoveredNode(node) || parts.some((p) => p?.recovered === true)) result.recovered = true;
+  if (ctx.isRecovered(node) || parts.some((p) => p?.recovered === true)) result.recovered = true;
   return result;
 }
 
@@ -87,7 +88,7 @@ function stringAfter(ctx: BuildContext, node: CstNode, keyword: IToken | undefin
 function buildProtocolHeader(ctx: BuildContext, node: CstNode): ProtocolHeader | null {
   const title = stringAfter(ctx, node, childToken(node, "Protocol"));
   if (!title) return null;
-  return recoveredIf<ProtocolHeader>(node, { kind: "ProtocolHeader", title, span: ctx.nodeSpan(node) }, [title]);
+  return recoveredIf<ProtocolHeader>(ctx, node, { kind: "ProtocolHeader", title, span: ctx.nodeSpan(node) }, [title]);
 }
 
 function buildMetadata(ctx: BuildContext, node: CstNode): MetadataItem[] {
@@ -99,7 +100,7 @@ function buildMetadata(ctx: BuildContext, node: CstNode): MetadataItem[] {
     if (!value) continue;
     const key = keyToken.image.toLowerCase() as MetadataItem["key"];
     items.push(
-      recoveredIf<MetadataItem>(entry, { kind: "MetadataItem", key, value, span: ctx.nodeSpan(entry) }, [value]),
+      recoveredIf<MetadataItem>(ctx, entry, { kind: "MetadataItem", key, value, span: ctx.nodeSpan(entry) }, [value]),
     );
   }
   return items;
@@ -108,7 +109,7 @@ function buildMetadata(ctx: BuildContext, node: CstNode): MetadataItem[] {
 function buildImport(ctx: BuildContext, node: CstNode): ImportDecl | null {
   const path = stringAfter(ctx, node, childToken(node, "Import"));
   if (!path) return null;
-  return recoveredIf<ImportDecl>(node, { kind: "ImportDecl", path, span: ctx.nodeSpan(node) }, [path]);
+  return recoveredIf<ImportDecl>(ctx, node, { kind: "ImportDecl", path, span: ctx.nodeSpan(node) }, [path]);
 }
 
 function buildUseCell(ctx: BuildContext, node: CstNode): UseCell | null {
@@ -116,7 +117,7 @@ function buildUseCell(ctx: BuildContext, node: CstNode): UseCell | null {
   const path = childToken(node, "StringLiteral");
   const target = isRealToken(name) ? ctx.identifier(name) : isRealToken(path) ? ctx.stringLiteral(path) : null;
   if (!target) return null;
-  return recoveredIf<UseCell>(node, { kind: "UseCell", target, span: ctx.nodeSpan(node) });
+  return recoveredIf<UseCell>(ctx, node, { kind: "UseCell", target, span: ctx.nodeSpan(node) });
 }
 
 /** `current density`, `c-rate`: the words as written, lower case, single-spaced. */
@@ -129,7 +130,7 @@ function buildTypeName(ctx: BuildContext, node: CstNode | undefined): TypeRef | 
     else name += (name === "" || name.endsWith("-") ? "" : " ") + element.image.toLowerCase();
   }
   if (name === "") return null;
-  return recoveredIf<TypeRef>(node, { kind: "TypeRef", name, span: ctx.nodeSpan(node) });
+  return recoveredIf<TypeRef>(ctx, node, { kind: "TypeRef", name, span: ctx.nodeSpan(node) });
 }
 
 function buildParam(ctx: BuildContext, node: CstNode, hooks: DeclarationHooks): ParamDecl | null {
@@ -145,6 +146,7 @@ function buildParam(ctx: BuildContext, node: CstNode, hooks: DeclarationHooks): 
   const last = lastToken(node) ?? nameToken;
   const doc = hooks.docs.docFor(nameToken.startLine ?? 0, last.endLine ?? last.startLine ?? 0);
   return recoveredIf<ParamDecl>(
+    ctx,
     node,
     { kind: "ParamDecl", name: ctx.identifier(nameToken), type, value, doc, span: ctx.nodeSpan(node) },
     [value],
@@ -165,6 +167,7 @@ function buildSequence(ctx: BuildContext, node: CstNode, hooks: DeclarationHooks
       : null;
     params.push(
       recoveredIf<SequenceParam>(
+        ctx,
         paramNode,
         {
           kind: "SequenceParam",
@@ -190,7 +193,7 @@ function buildSequence(ctx: BuildContext, node: CstNode, hooks: DeclarationHooks
     doc,
     span: ctx.nodeSpan(node),
   };
-  return recoveredIf(node, result);
+  return recoveredIf(ctx, node, result);
 }
 
 // ------------------------------------------------------------------------------ cells
@@ -199,7 +202,7 @@ function buildCell(ctx: BuildContext, node: CstNode): CellDecl {
   const nameToken = childToken(node, "Identifier");
   const titleToken = childToken(node, "StringLiteral");
   const properties = buildCellProperties(ctx, childNode(node, "cellBlock"));
-  return recoveredIf(node, {
+  return recoveredIf(ctx, node, {
     kind: "CellDecl",
     name: isRealToken(nameToken) ? ctx.identifier(nameToken) : null,
     title: isRealToken(titleToken) ? ctx.stringLiteral(titleToken) : null,
@@ -253,7 +256,7 @@ function buildCellProperty(ctx: BuildContext, node: CstNode): CellProperty | nul
       value = { kind: "expr", expr: first };
     }
   }
-  return recoveredIf<CellProperty>(node, {
+  return recoveredIf<CellProperty>(ctx, node, {
     kind: "CellProperty",
     key,
     keySpan,

@@ -7,7 +7,6 @@ import {
   childToken,
   childrenInOrder,
   isRealToken,
-  isRecoveredNode,
   isToken,
   type CstNode,
   type IToken,
@@ -36,7 +35,7 @@ function withDepth<T extends Expr>(expr: T, depth: number): T {
  * `fallbackOffset`. */
 export function buildExpression(ctx: BuildContext, node: CstNode | undefined, fallbackOffset: number): Expr {
   if (!node) return ctx.missingExpr(fallbackOffset);
-  const expr = binaryChain(ctx, node, "term", ["Plus", "Minus"], fallbackOffset, (n, off) => buildTerm(ctx, n, off));
+  const expr = binaryChain(ctx, node, EXPRESSION_PARTS, fallbackOffset, buildTerm);
   return limitDepth(ctx, expr);
 }
 
@@ -56,19 +55,23 @@ function limitDepth(ctx: BuildContext, expr: Expr): Expr {
 
 function buildTerm(ctx: BuildContext, node: CstNode | undefined, fallbackOffset: number): Expr {
   if (!node) return ctx.missingExpr(fallbackOffset);
-  return binaryChain(ctx, node, "unary", ["Star", "Slash"], fallbackOffset, (n, off) => buildUnary(ctx, n, off));
+  return binaryChain(ctx, node, TERM_PARTS, fallbackOffset, buildUnary);
 }
+
+/** The children of an `expression` and a `term` node: operands and the operators between them. */
+const EXPRESSION_PARTS = ["term", "Plus", "Minus"] as const;
+const TERM_PARTS = ["unary", "Star", "Slash"] as const;
+const SIGNS = ["Plus", "Minus"] as const;
 
 /** Left-associative chain: operands and operators interleave in text order. */
 function binaryChain(
   ctx: BuildContext,
   node: CstNode,
-  operandKey: string,
-  operatorKeys: string[],
+  operandAndOperatorKeys: readonly string[],
   fallbackOffset: number,
-  buildOperand: (n: CstNode | undefined, offset: number) => Expr,
+  buildOperand: (ctx: BuildContext, n: CstNode | undefined, offset: number) => Expr,
 ): Expr {
-  const parts = childrenInOrder(node, [operandKey, ...operatorKeys]);
+  const parts = childrenInOrder(node, operandAndOperatorKeys);
   let result: Expr | null = null;
   let pendingOperator: IToken | null = null;
   let offset = fallbackOffset;
@@ -78,7 +81,7 @@ function binaryChain(
       pendingOperator = part;
       continue;
     }
-    const operand = buildOperand(part, offset);
+    const operand = buildOperand(ctx, part, offset);
     offset = operand.span.end.offset - ctx.spans.origin.offset;
     if (result === null) {
       result = operand;
@@ -93,7 +96,7 @@ function binaryChain(
     // `3 V +` with the right operand missing (already reported by the parser).
     result = binary(ctx, normalizeOperator(pendingOperator.image), result, ctx.missingExpr(offset));
   }
-  if (isRecoveredNode(node)) result.recovered = true;
+  if (ctx.isRecovered(node)) result.recovered = true;
   return result;
 }
 
@@ -112,7 +115,8 @@ function binary(ctx: BuildContext, operator: BinaryExpr["operator"], left: Expr,
 
 function buildUnary(ctx: BuildContext, node: CstNode | undefined, fallbackOffset: number): Expr {
   if (!node) return ctx.missingExpr(fallbackOffset);
-  const signs = childrenInOrder(node, ["Plus", "Minus"]).filter(isToken) as IToken[];
+  // Token keys hold tokens only.
+  const signs = childrenInOrder(node, SIGNS) as readonly IToken[];
   const lastSign = signs[signs.length - 1];
   const operandOffset =
     lastSign && isRealToken(lastSign) ? lastSign.startOffset + lastSign.image.length : fallbackOffset;
@@ -149,7 +153,7 @@ function buildPrimary(ctx: BuildContext, node: CstNode | undefined, fallbackOffs
     const open = childToken(node, "LParen");
     const innerOffset = isRealToken(open) ? open.startOffset + 1 : fallbackOffset;
     const expr = buildExpression(ctx, inner, innerOffset);
-    if (isRecoveredNode(node)) expr.recovered = true;
+    if (ctx.isRecovered(node)) expr.recovered = true;
     return expr;
   }
   return ctx.missingExpr(fallbackOffset);
@@ -166,13 +170,13 @@ function buildList(ctx: BuildContext, node: CstNode, fallbackOffset: number): Ex
   }
   const span = ctx.nodeSpan(node, fallbackOffset);
   const list: Expr = { kind: "ListExpr", items, span };
-  if (isRecoveredNode(node)) list.recovered = true;
+  if (ctx.isRecovered(node)) list.recovered = true;
   return withDepth(list, 1 + items.reduce((deepest, item) => Math.max(deepest, depthOf(item)), 0));
 }
 
 /** The numeric value of a number as written (`10_000` → 10000). */
 function numericValue(text: string): number {
-  return Number(text.replace(/_/g, ""));
+  return Number(text.includes("_") ? text.replace(/_/g, "") : text);
 }
 
 function checkFinite(ctx: BuildContext, literal: QuantityLiteral): QuantityLiteral {

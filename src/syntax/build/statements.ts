@@ -22,9 +22,9 @@ import {
   childNodes,
   childToken,
   childrenInOrder,
+  firstChild,
   firstToken,
   isRealToken,
-  isRecoveredNode,
   isToken,
   nodeRange,
   type CstNode,
@@ -49,40 +49,37 @@ export interface StatementListHooks {
  * statements on one line are separated by `;`. */
 export function buildItemList(ctx: BuildContext, node: CstNode | undefined, hooks: StatementListHooks): TopLevelItem[] {
   const items: TopLevelItem[] = [];
-  // The end offset of the previous statement when no separator has followed it yet.
-  let previousEnd: { offset: number; what: string } | null = null;
-  for (const element of childrenInOrder(node, [
-    "Separator",
-    "statement",
-    "declaration",
-    "unknownStatement",
-    "RCurly",
-  ])) {
+  // The previous statement when no separator has followed it yet.
+  let previous: CstNode | null = null;
+  for (const element of childrenInOrder(node, LIST_ITEMS)) {
     if (isToken(element)) {
-      if (element.tokenType.name !== "RCurly") previousEnd = null;
+      if (element.tokenType.name !== "RCurly") previous = null;
       continue;
     }
     if (element.name === "unknownStatement") {
-      reportUnknownStatement(ctx, element, previousEnd !== null);
-      previousEnd = null;
+      reportUnknownStatement(ctx, element, previous !== null);
+      previous = null;
       continue;
     }
-    if (previousEnd !== null && !isRecoveredNode(element)) {
+    if (previous !== null && !ctx.isRecovered(element)) {
       const span = ctx.nodeSpan(element);
       ctx.error(
         "BTP1012",
         `two statements on one line: put a new line or \`;\` before \`${firstWord(element)}\``,
         span,
-        `for example \`${previousEnd.what} …; ${firstWord(element)} …\``,
+        `for example \`${firstWord(previous)} …; ${firstWord(element)} …\``,
       );
     }
     const built = element.name === "statement" ? wrap(buildStatement(ctx, element, hooks)) : hooks.declaration(element);
-    if (built) items.push(...built);
-    const range = nodeRange(element);
-    previousEnd = range ? { offset: range.end, what: firstWord(element) } : null;
+    if (built) for (const item of built) items.push(item);
+    // A statement made up entirely by recovery has no end for another to follow on its line.
+    previous = nodeRange(element) ? element : null;
   }
   return items;
 }
+
+/** What a list of statements holds, besides the statements themselves. */
+const LIST_ITEMS = ["Separator", "statement", "declaration", "unknownStatement", "RCurly"] as const;
 
 function wrap<T>(item: T | null): T[] | null {
   return item === null ? null : [item];
@@ -99,9 +96,9 @@ export function buildBlock(ctx: BuildContext, node: CstNode | undefined, outer: 
 }
 
 export function buildStatement(ctx: BuildContext, node: CstNode, hooks: StatementListHooks): Statement | null {
-  const [name, child] = Object.entries(node.children)[0] ?? [];
-  if (!name || !child || child.length === 0 || isToken(child[0]!)) return null;
-  const inner = child[0] as CstNode;
+  const { name, elements } = firstChild(node) ?? { name: "", elements: [] };
+  if (!name || elements.length === 0 || isToken(elements[0]!)) return null;
+  const inner = elements[0] as CstNode;
   switch (name) {
     case "repeatBlock":
       return buildRepeat(ctx, inner, hooks);
@@ -131,7 +128,7 @@ export function buildStatement(ctx: BuildContext, node: CstNode, hooks: Statemen
 }
 
 function startOf(ctx: BuildContext, node: CstNode): number {
-  return ctx.nodeSpan(node).start.offset - ctx.spans.origin.offset;
+  return ctx.startOffsetOf(node);
 }
 
 function afterToken(ctx: BuildContext, token: IToken | undefined, node: CstNode): number {
@@ -139,11 +136,12 @@ function afterToken(ctx: BuildContext, token: IToken | undefined, node: CstNode)
 }
 
 function markRecovered<T extends { kind: string; recovered?: boolean }>(
+  ctx: BuildContext,
   node: CstNode,
   result: T,
   parts: ({ recovered?: boolean } | null)[],
 ): T {
-  if (isRecoveredNode(node) || parts.some((p) => p?.recovered === true)) result.recovered = true;
+  if (ctx.isRecovered(node) || parts.some((p) => p?.recovered === true)) result.recovered = true;
   return result;
 }
 
@@ -172,7 +170,7 @@ function buildRepeat(ctx: BuildContext, node: CstNode, hooks: StatementListHooks
   const body = buildBlock(ctx, childNode(node, "block"), hooks);
   const result: RepeatBlock = { kind: "RepeatBlock", count, until, body, span: ctx.nodeSpan(node) };
   if (missingCount) result.recovered = true;
-  return markRecovered(node, result, [count, until]);
+  return markRecovered(ctx, node, result, [count, until]);
 }
 
 const LOOP_SUBJECTS: Record<string, LoopCondition["subject"]> = {
@@ -242,7 +240,7 @@ function buildLoopCondition(ctx: BuildContext, node: CstNode): LoopCondition | n
     span: ctx.nodeSpan(node),
   };
   if (!isRealToken(comparatorToken)) result.recovered = true;
-  return markRecovered(node, result, [value, ofCycle]);
+  return markRecovered(ctx, node, result, [value, ofCycle]);
 }
 
 function buildForSweep(ctx: BuildContext, node: CstNode, hooks: StatementListHooks): SweepBlock | null {
@@ -257,7 +255,7 @@ function buildForSweep(ctx: BuildContext, node: CstNode, hooks: StatementListHoo
     body,
     span: ctx.nodeSpan(node),
   };
-  return markRecovered(node, result, [values]);
+  return markRecovered(ctx, node, result, [values]);
 }
 
 function buildCycleAction(ctx: BuildContext, node: CstNode, hooks: StatementListHooks): CycleAction {
@@ -272,6 +270,7 @@ function buildCycleAction(ctx: BuildContext, node: CstNode, hooks: StatementList
   if (cycles.length === 0) cycles.push(ctx.missingExpr(offset));
   const body = buildBlock(ctx, childNode(node, "block"), hooks);
   return markRecovered<CycleAction>(
+    ctx,
     node,
     { kind: "CycleAction", mode, cycles, body, span: ctx.nodeSpan(node) },
     cycles,
@@ -285,7 +284,7 @@ function buildAtTemperature(ctx: BuildContext, node: CstNode, hooks: StatementLi
   const body = buildBlock(ctx, childNode(node, "block"), hooks);
   const result: TemperatureBlock = { kind: "TemperatureBlock", setpoint, settle, body, span: ctx.nodeSpan(node) };
   if (!childNode(node, "block")) result.recovered = true;
-  return markRecovered(node, result, [setpoint, settle]);
+  return markRecovered(ctx, node, result, [setpoint, settle]);
 }
 
 function buildSection(ctx: BuildContext, node: CstNode, hooks: StatementListHooks): SectionBlock {
@@ -299,14 +298,16 @@ function buildSection(ctx: BuildContext, node: CstNode, hooks: StatementListHook
         recovered: true,
       };
   const body = buildBlock(ctx, childNode(node, "block"), hooks);
-  return markRecovered<SectionBlock>(node, { kind: "SectionBlock", title, body, span: ctx.nodeSpan(node) }, [title]);
+  return markRecovered<SectionBlock>(ctx, node, { kind: "SectionBlock", title, body, span: ctx.nodeSpan(node) }, [
+    title,
+  ]);
 }
 
 function buildStopIf(ctx: BuildContext, node: CstNode): StopIf | null {
   const conditionNode = childNode(node, "loopCondition");
   const condition = conditionNode ? buildLoopCondition(ctx, conditionNode) : null;
   if (!condition) return null;
-  return markRecovered<StopIf>(node, { kind: "StopIf", condition, span: ctx.nodeSpan(node) }, [condition]);
+  return markRecovered<StopIf>(ctx, node, { kind: "StopIf", condition, span: ctx.nodeSpan(node) }, [condition]);
 }
 
 function buildSequenceCall(ctx: BuildContext, node: CstNode): SequenceCall | null {
@@ -327,10 +328,11 @@ function buildSequenceCall(ctx: BuildContext, node: CstNode): SequenceCall | nul
       value,
       span: ctx.nodeSpan(argNode, offset),
     };
-    args.push(markRecovered(argNode, argument, [value]));
+    args.push(markRecovered(ctx, argNode, argument, [value]));
     offset = argument.span.end.offset - ctx.spans.origin.offset;
   }
   return markRecovered<SequenceCall>(
+    ctx,
     node,
     { kind: "SequenceCall", callee: ctx.identifier(callee), args, span: ctx.nodeSpan(node) },
     args,

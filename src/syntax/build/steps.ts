@@ -31,8 +31,8 @@ import {
   childToken,
   childTokens,
   childrenInOrder,
+  firstChild,
   isRealToken,
-  isRecoveredNode,
   isToken,
   type CstNode,
   type IToken,
@@ -42,20 +42,31 @@ import { buildExpression } from "./expressions.js";
 import { requireUnit } from "./units.js";
 
 /** Offset just after the last real token of the given keys (where a missing part belongs). */
-function after(ctx: BuildContext, node: CstNode, keys: string[], fallback: number): number {
+function after(ctx: BuildContext, node: CstNode, keys: readonly string[], fallback: number): number {
   let offset = fallback;
-  for (const element of childrenInOrder(node, keys)) offset = Math.max(offset, ctx.endOffsetOf(element, offset));
+  // The furthest end wins, so the order of the elements does not matter.
+  for (const key of keys) {
+    const list = node.children[key];
+    if (list === undefined) continue;
+    for (const element of list) offset = Math.max(offset, ctx.endOffsetOf(element, offset));
+  }
   return offset;
 }
 
 function startOf(ctx: BuildContext, node: CstNode): number {
-  return ctx.nodeSpan(node).start.offset - ctx.spans.origin.offset;
+  return ctx.startOffsetOf(node);
 }
 
+/** Child keys read on every step; kept as constants because they are asked for so often. */
+const CHARGE_WORDS = ["Charge", "Discharge", "At"] as const;
+const STEP_END_PARTS = ["expression", "endCondition", "For"] as const;
+const CONDITION_WORDS = ["Identifier", "Temperature", "Comparator"] as const;
+const STEP_OPTION_PARTS = ["recordRule", "limitsBlock", "periodOption", "Label"] as const;
+
 export function buildStep(ctx: BuildContext, node: CstNode): Step | null {
-  const [name, child] = Object.entries(node.children)[0] ?? [];
-  if (!name || !child || child.length === 0 || isToken(child[0]!)) return null;
-  const inner = child[0] as CstNode;
+  const { name, elements } = firstChild(node) ?? { name: "", elements: [] };
+  if (!name || elements.length === 0 || isToken(elements[0]!)) return null;
+  const inner = elements[0] as CstNode;
   switch (name) {
     case "chargeStep":
       return buildChargeStep(ctx, inner);
@@ -81,11 +92,12 @@ export function buildStep(ctx: BuildContext, node: CstNode): Step | null {
 }
 
 function finish<T extends { kind: string; recovered?: boolean }>(
+  ctx: BuildContext,
   node: CstNode,
   result: T,
   parts: ({ recovered?: boolean } | null)[],
 ): T {
-  if (isRecoveredNode(node) || parts.some((p) => p?.recovered === true)) result.recovered = true;
+  if (ctx.isRecovered(node) || parts.some((p) => p?.recovered === true)) result.recovered = true;
   return result;
 }
 
@@ -93,16 +105,12 @@ function buildChargeStep(ctx: BuildContext, node: CstNode): ChargeStep {
   const direction = childToken(node, "Discharge") ? "discharge" : "charge";
   const span = ctx.nodeSpan(node);
   const start = startOf(ctx, node);
-  const setpoint = buildExpression(
-    ctx,
-    childNode(node, "expression"),
-    after(ctx, node, ["Charge", "Discharge", "At"], start),
-  );
+  const setpoint = buildExpression(ctx, childNode(node, "expression"), after(ctx, node, CHARGE_WORDS, start));
   requireUnit(ctx, setpoint, "setpoint");
   const end = buildStepEnd(ctx, childNode(node, "stepEnd"));
   const thenHold = buildThenHold(ctx, childNode(node, "thenHold"));
   const options = buildStepOptions(ctx, childNode(node, "stepOptions"));
-  return finish<ChargeStep>(node, { kind: "ChargeStep", direction, setpoint, end, thenHold, options, span }, [
+  return finish<ChargeStep>(ctx, node, { kind: "ChargeStep", direction, setpoint, end, thenHold, options, span }, [
     setpoint,
     end,
     thenHold,
@@ -115,7 +123,7 @@ function buildThenHold(ctx: BuildContext, node: CstNode | undefined): ThenHold |
   const voltage = voltageNode ? buildExpression(ctx, voltageNode, after(ctx, node, ["At"], startOf(ctx, node))) : null;
   if (voltage) requireUnit(ctx, voltage, "voltage");
   const end = buildStepEnd(ctx, childNode(node, "stepEnd"));
-  return finish<ThenHold>(node, { kind: "ThenHold", voltage, end, span: ctx.nodeSpan(node) }, [voltage, end]);
+  return finish<ThenHold>(ctx, node, { kind: "ThenHold", voltage, end, span: ctx.nodeSpan(node) }, [voltage, end]);
 }
 
 function buildHoldStep(ctx: BuildContext, node: CstNode): HoldStep {
@@ -127,13 +135,16 @@ function buildHoldStep(ctx: BuildContext, node: CstNode): HoldStep {
   requireUnit(ctx, voltage, "voltage");
   const end = buildStepEnd(ctx, childNode(node, "stepEnd"));
   const options = buildStepOptions(ctx, childNode(node, "stepOptions"));
-  return finish<HoldStep>(node, { kind: "HoldStep", voltage, end, options, span: ctx.nodeSpan(node) }, [voltage, end]);
+  return finish<HoldStep>(ctx, node, { kind: "HoldStep", voltage, end, options, span: ctx.nodeSpan(node) }, [
+    voltage,
+    end,
+  ]);
 }
 
 function buildSimpleStep(ctx: BuildContext, node: CstNode, kind: "RestStep" | "OcvStep"): RestStep | OcvStep {
   const end = buildStepEnd(ctx, childNode(node, "stepEnd"));
   const options = buildStepOptions(ctx, childNode(node, "stepOptions"));
-  return finish(node, { kind, end, options, span: ctx.nodeSpan(node) }, [end]);
+  return finish(ctx, node, { kind, end, options, span: ctx.nodeSpan(node) }, [end]);
 }
 
 function buildEisStep(ctx: BuildContext, node: CstNode): EisStep {
@@ -161,6 +172,7 @@ function buildEisStep(ctx: BuildContext, node: CstNode): EisStep {
   }
   const options = buildStepOptions(ctx, childNode(node, "stepOptions"));
   return finish(
+    ctx,
     node,
     { kind: "EisStep", from, to, amplitude, pointsPerDecade, bias, options, span: ctx.nodeSpan(node) },
     [from, to, amplitude, pointsPerDecade, bias],
@@ -177,7 +189,7 @@ function buildSweepStep(ctx: BuildContext, node: CstNode): SweepStep {
   requireUnit(ctx, to, "voltage");
   requireUnit(ctx, scanRate, "scan rate");
   const options = buildStepOptions(ctx, childNode(node, "stepOptions"));
-  return finish<SweepStep>(node, { kind: "SweepStep", from, to, scanRate, options, span: ctx.nodeSpan(node) }, [
+  return finish<SweepStep>(ctx, node, { kind: "SweepStep", from, to, scanRate, options, span: ctx.nodeSpan(node) }, [
     from,
     to,
     scanRate,
@@ -212,6 +224,7 @@ function buildCvStep(ctx: BuildContext, node: CstNode): CyclicVoltammetryStep {
   }
   const options = buildStepOptions(ctx, childNode(node, "stepOptions"));
   return finish(
+    ctx,
     node,
     {
       kind: "CyclicVoltammetryStep",
@@ -237,6 +250,7 @@ function buildTemperatureStep(ctx: BuildContext, node: CstNode): TemperatureStep
   const settle = buildSettle(ctx, childNode(node, "settle"));
   const options = buildStepOptions(ctx, childNode(node, "stepOptions"));
   return finish<TemperatureStep>(
+    ctx,
     node,
     { kind: "TemperatureStep", setpoint, settle, options, span: ctx.nodeSpan(node) },
     [setpoint, settle],
@@ -253,7 +267,7 @@ export function buildSettle(ctx: BuildContext, node: CstNode | undefined): Settl
     ? buildExpression(ctx, durationNode, after(ctx, body, ["Settle"], startOf(ctx, body)))
     : null;
   if (duration) requireUnit(ctx, duration, "duration");
-  return finish<Settle>(body, { kind: "Settle", duration, untilStable, span: ctx.nodeSpan(node) }, [duration]);
+  return finish<Settle>(ctx, body, { kind: "Settle", duration, untilStable, span: ctx.nodeSpan(node) }, [duration]);
 }
 
 function buildPauseStep(ctx: BuildContext, node: CstNode): PauseStep {
@@ -262,7 +276,7 @@ function buildPauseStep(ctx: BuildContext, node: CstNode): PauseStep {
     ? ctx.stringLiteral(messageToken)
     : { kind: "StringLiteral", value: "", span: ctx.spans.point(after(ctx, node, ["Pause"], 0)), recovered: true };
   const options = buildStepOptions(ctx, childNode(node, "stepOptions"));
-  return finish<PauseStep>(node, { kind: "PauseStep", message, options, span: ctx.nodeSpan(node) }, [message]);
+  return finish<PauseStep>(ctx, node, { kind: "PauseStep", message, options, span: ctx.nodeSpan(node) }, [message]);
 }
 
 // ------------------------------------------------------------------------------ step ends
@@ -279,7 +293,7 @@ export function buildStepEnd(ctx: BuildContext, node: CstNode | undefined): Step
   let duration: Expr | null = null;
   const conditions: EndCondition[] = [];
   // Durations are expressions directly under stepEnd; conditions are endCondition nodes.
-  for (const element of childrenInOrder(node, ["expression", "endCondition", "For"])) {
+  for (const element of childrenInOrder(node, STEP_END_PARTS)) {
     if (isToken(element)) continue;
     if (element.name === "endCondition") {
       const condition = buildEndCondition(ctx, element);
@@ -302,7 +316,7 @@ export function buildStepEnd(ctx: BuildContext, node: CstNode | undefined): Step
     }
   }
   const span = ctx.nodeSpan(node);
-  return finish<StepEnd>(node, { kind: "StepEnd", duration, conditions, span }, [duration, ...conditions]);
+  return finish<StepEnd>(ctx, node, { kind: "StepEnd", duration, conditions, span }, [duration, ...conditions]);
 }
 
 /** The `for` keyword just before a duration expression (to place a missing duration after it). */
@@ -334,7 +348,7 @@ function buildEndCondition(ctx: BuildContext, node: CstNode): EndCondition {
   const value = buildExpression(
     ctx,
     childNode(node, "expression"),
-    after(ctx, node, ["Identifier", "Temperature", "Comparator"], startOf(ctx, node)),
+    after(ctx, node, CONDITION_WORDS, startOf(ctx, node)),
   );
   requireUnit(ctx, value, SUBJECT_SLOTS[subject] ?? "condition");
   const condition: EndCondition = { kind: "EndCondition", subject, comparator, value, span: ctx.nodeSpan(node) };
@@ -351,7 +365,7 @@ function buildEndCondition(ctx: BuildContext, node: CstNode): EndCondition {
       condition.recovered = true;
     }
   }
-  return finish(node, condition, [value]);
+  return finish(ctx, node, condition, [value]);
 }
 
 // ------------------------------------------------------------------------------ step options
@@ -364,7 +378,7 @@ export function buildStepOptions(ctx: BuildContext, node: CstNode | undefined): 
   const options = emptyOptions();
   if (!node) return options;
   const once = new OnceChecker(ctx, "step");
-  for (const element of childrenInOrder(node, ["recordRule", "limitsBlock", "periodOption", "Label"])) {
+  for (const element of childrenInOrder(node, STEP_OPTION_PARTS)) {
     if (isToken(element)) {
       const labelToken = nextString(node, element);
       if (labelToken && once.firstAt("label", ctx.tokenSpan(element))) options.label = ctx.stringLiteral(labelToken);
@@ -399,7 +413,7 @@ export function buildRecordRule(ctx: BuildContext, node: CstNode): RecordRule {
     offset = value.span.end.offset - ctx.spans.origin.offset;
   }
   if (every.length === 0) every.push(ctx.missingExpr(offset));
-  return finish<RecordRule>(node, { kind: "RecordRule", every, span: ctx.nodeSpan(node) }, every);
+  return finish<RecordRule>(ctx, node, { kind: "RecordRule", every, span: ctx.nodeSpan(node) }, every);
 }
 
 /** PyBaMM's `(2 minute period)` means `record every 2 minute`. */
@@ -416,7 +430,7 @@ function buildPeriodOption(ctx: BuildContext, node: CstNode): RecordRule | null 
     return null;
   }
   requireUnit(ctx, value, "record");
-  return finish<RecordRule>(node, { kind: "RecordRule", every: [value], span: ctx.nodeSpan(node) }, [value]);
+  return finish<RecordRule>(ctx, node, { kind: "RecordRule", every: [value], span: ctx.nodeSpan(node) }, [value]);
 }
 
 const LIMIT_SUBJECTS: ReadonlySet<string> = new Set(["voltage", "current", "temperature", "capacity", "power"]);
@@ -442,7 +456,7 @@ export function buildLimitsBlock(ctx: BuildContext, node: CstNode): LimitsBlock 
     seen.set(item.subject, item);
     items.push(item);
   }
-  return finish<LimitsBlock>(node, { kind: "LimitsBlock", items, span: ctx.nodeSpan(node) }, []);
+  return finish<LimitsBlock>(ctx, node, { kind: "LimitsBlock", items, span: ctx.nodeSpan(node) }, []);
 }
 
 function buildLimitItem(ctx: BuildContext, node: CstNode): LimitItem | null {
@@ -469,7 +483,10 @@ function buildLimitItem(ctx: BuildContext, node: CstNode): LimitItem | null {
     max = buildExpression(ctx, exprs[1], after(ctx, node, ["Range"], startOf(ctx, node)));
     requireUnit(ctx, max, slot);
   }
-  return finish<LimitItem>(node, { kind: "LimitItem", subject: slot, min, max, span: ctx.nodeSpan(node) }, [min, max]);
+  return finish<LimitItem>(ctx, node, { kind: "LimitItem", subject: slot, min, max, span: ctx.nodeSpan(node) }, [
+    min,
+    max,
+  ]);
 }
 
 /** Items of a `{ … }` list (limits, cell properties) need `,`, `;` or a newline between them. */
@@ -480,7 +497,7 @@ export function checkItemSeparators(ctx: BuildContext, node: CstNode, itemKey: s
       previous = null;
       continue;
     }
-    if (previous !== null && !isRecoveredNode(previous)) {
+    if (previous !== null && !ctx.isRecovered(previous)) {
       ctx.error(
         "BTP1012",
         `put a \`,\` or a new line between two ${what} items`,
