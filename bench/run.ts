@@ -3,10 +3,12 @@
 
 import { runLanguageBench } from "./language.js";
 import { runSimBench } from "./sim.js";
+import { runLspBench } from "./lsp.js";
 
 const suites: [string, () => Promise<string[]>][] = [
   ["language", runLanguageBench],
   ["simulator", runSimBench],
+  ["language server", runLspBench],
 ];
 
 let failed = false;
