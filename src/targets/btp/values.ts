@@ -102,6 +102,13 @@ export function current(resolved: Resolved, cell: CellIR | null, known: NamesInS
     resolved.basis === "c-rate" ? "c-rate" : resolved.basis === "current-density" ? "current density" : resolved.basis === "specific-current" ? "specific current" : null;
   const scale = basisKind ? relativeScale(basisKind, cell) : null;
   if (basisKind && scale) return formatQuantity(resolved.si / scale, basisKind);
+  // A vendor file can keep a current relative to a capacity it does not store (Maccor and Arbin
+  // C-rates, imported with si = 0): with no amperes to print, keep the relative spelling; the
+  // checker then asks for the cell instead of the protocol silently passing 0 A.
+  if (basisKind && !scale && !(resolved.si > 0)) {
+    if (parsed?.ok && parsed.kind === basisKind) return resolved.text.trim();
+    if (resolved.relative !== undefined) return formatQuantity(resolved.relative, basisKind);
+  }
   return formatQuantity(resolved.si, "current");
 }
 

@@ -34,6 +34,14 @@ describe("printProtocol", () => {
     expect(bodyOf(plain.text)).toEqual(["charge at 0.147 mA until 3.9 V", "discharge at 0.2262 mA until 2.3 V"]);
   });
 
+  it("keeps a C-rate that an importer could not resolve (no capacity in the file) instead of printing 0 A", () => {
+    const ir = checked(`${cell}charge at 0.5C until 3.9 V\n`);
+    const unresolved = (node: NodeIR): NodeIR =>
+      node.kind === "constantCurrent" ? { ...node, current: { si: 0, text: "2C", basis: "c-rate", relative: 2 } } : node;
+    const printed = printProtocol({ ...ir, cell: null, body: ir.body.map(unresolved) });
+    expect(bodyOf(printed.text)).toEqual(["charge at 2C until 3.9 V"]);
+  });
+
   it("puts a step's own limits, record rule and label on the step", () => {
     const ir = checked(`limits { voltage 2 V .. 4.2 V }\nrecord every 10 s\nrest for 1 h, record every 1 s or 1 mV, limits { current 5 mA }, label "settle"\nrest for 2 h\n`);
     const text = printProtocol(ir).text;
