@@ -356,3 +356,33 @@ export function* walkNodes(body: readonly NodeIR[]): Generator<NodeIR> {
 export function isStep(node: NodeIR): node is StepIR {
   return node.kind !== "loop" && node.kind !== "cycleAction" && node.kind !== "group" && node.kind !== "stop";
 }
+
+/** Every end condition of a step, whatever part of the step it belongs to (both parts of a CC-CV). */
+export function stepEnds(step: StepIR): EndConditionIR[] {
+  switch (step.kind) {
+    case "rest":
+    case "ocv":
+    case "constantCurrent":
+    case "constantPower":
+    case "constantVoltage":
+      return step.ends;
+    case "ccCv":
+      return [...step.ccEnds, ...step.cvEnds];
+    default:
+      return [];
+  }
+}
+
+/** Every voltage set-point of a step (a hold, the ends of a sweep, the start of a CV), in order. */
+export function voltageSetpoints(step: StepIR): VoltageSetpointIR[] {
+  switch (step.kind) {
+    case "constantVoltage":
+      return [step.voltage];
+    case "linearSweep":
+      return [step.from, step.to];
+    case "cyclicVoltammetry":
+      return [step.start];
+    default:
+      return [];
+  }
+}

@@ -5,9 +5,9 @@
 
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import type { CellIR, ProtocolIR, Resolved, StepIR } from "../../ir/types.js";
+import { stepEnds } from "../../ir/types.js";
 import { formatNumber } from "../../units/format.js";
 import { describeCell, describeResolved, formatAmperes, formatCharge } from "./describe.js";
-import { allEnds } from "./step-facts.js";
 import { stepsOf } from "./walk.js";
 
 /** Multiples of 1C above which a current is suspicious. The fastest rate tests in the seed
@@ -28,7 +28,7 @@ export function checkCurrentsAgainstCell(ir: ProtocolIR): Diagnostic[] {
       const problem = implausibleCurrent(cell, step, step.current, oneC);
       if (problem) found.push(problem);
     }
-    for (const end of allEnds(step)) {
+    for (const end of stepEnds(step)) {
       if (end.kind !== "capacity" || !(end.coulombs > LARGEST_PLAUSIBLE_CAPACITY_SHARE * nominal)) continue;
       const share = formatNumber((100 * end.coulombs) / nominal, 3);
       found.push({

@@ -2,6 +2,7 @@
 // its voltage ends lie on the side it is heading to, and where its voltages are.
 
 import type { ComparatorIR, EndConditionIR, StepIR } from "../../ir/types.js";
+import { stepEnds } from "../../ir/types.js";
 import type { Span } from "../../diagnostics/diagnostic.js";
 
 /** Two voltages closer than this are the same voltage (float residue, not a different cut-off). */
@@ -23,22 +24,6 @@ export function headsTowards(direction: Direction, end: VoltageEnd): boolean {
 /** The direction of a step that pushes charge one way, or null (rest, holds, techniques). */
 export function directionOf(step: StepIR): Direction | null {
   return step.kind === "constantCurrent" || step.kind === "constantPower" || step.kind === "ccCv" ? step.direction : null;
-}
-
-/** Every end condition of a step, whatever part of the step it belongs to. */
-export function allEnds(step: StepIR): EndConditionIR[] {
-  switch (step.kind) {
-    case "rest":
-    case "ocv":
-    case "constantCurrent":
-    case "constantPower":
-    case "constantVoltage":
-      return step.ends;
-    case "ccCv":
-      return [...step.ccEnds, ...step.cvEnds];
-    default:
-      return [];
-  }
 }
 
 export function voltageEnds(ends: readonly EndConditionIR[]): VoltageEnd[] {
@@ -80,7 +65,7 @@ export interface StepVoltage {
 /** Every absolute voltage in a step. Set-points relative to the open-circuit voltage are left
  * out: where they land is not known before the test runs. */
 export function stepVoltages(step: StepIR): StepVoltage[] {
-  const out: StepVoltage[] = voltageEnds(allEnds(step)).map((end) => ({
+  const out: StepVoltage[] = voltageEnds(stepEnds(step)).map((end) => ({
     volts: end.volts,
     role: "cut-off",
     span: end.span,

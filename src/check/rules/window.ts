@@ -8,6 +8,7 @@
 
 import type { Diagnostic, RelatedInformation } from "../../diagnostics/diagnostic.js";
 import type { CellIR, ProtocolIR, StepIR } from "../../ir/types.js";
+import { stepEnds } from "../../ir/types.js";
 import {
   describeCell,
   describeResolved,
@@ -19,7 +20,7 @@ import {
   formatWatts,
   formatWindow,
 } from "./describe.js";
-import { SAME_VOLTAGE, allEnds, stepVoltages, type StepVoltage } from "./step-facts.js";
+import { SAME_VOLTAGE, stepVoltages, type StepVoltage } from "./step-facts.js";
 import { stepsOf } from "./walk.js";
 
 /** Relative slack for comparing a value with a limit: float residue is not an excess. */
@@ -109,7 +110,7 @@ function setpointsBeyondLimits(step: StepIR): Diagnostic[] {
   }
   if (limits.capacity) {
     const max = limits.capacity.max;
-    for (const end of allEnds(step)) {
+    for (const end of stepEnds(step)) {
       if (end.kind !== "capacity" || !exceeds(end.coulombs, max)) continue;
       found.push({
         code: "BTP4025",

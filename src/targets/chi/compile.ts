@@ -5,7 +5,7 @@
 
 import { fileSpan, hasErrors } from "../../diagnostics/diagnostic.js";
 import type { ConstantCurrentStepIR, LoopIR, NodeIR, ProtocolIR } from "../../ir/types.js";
-import { isStep, walkNodes } from "../../ir/types.js";
+import { isStep, voltageSetpoints, walkNodes } from "../../ir/types.js";
 import { formatQuantity } from "../../units/index.js";
 import { reportShaping, shapeForCountedLoops } from "../common/counted-loops/index.js";
 import { commentLines, headerLines } from "../common/header.js";
@@ -60,9 +60,7 @@ function checkOcvRelativeSetpoints(ir: ProtocolIR, ctx: ChiContext): void {
   const symmetric = ir.cell?.kind === "symmetric";
   for (const node of walkNodes(ir.body)) {
     if (!isStep(node)) continue;
-    const setpoints =
-      node.kind === "constantVoltage" ? [node.voltage] : node.kind === "linearSweep" ? [node.from, node.to] : node.kind === "cyclicVoltammetry" ? [node.start] : [];
-    for (const setpoint of setpoints) {
+    for (const setpoint of voltageSetpoints(node)) {
       if (setpoint.reference !== "ocv") continue;
       if (symmetric) {
         ctx.emulate(

@@ -4,8 +4,8 @@
 // this one function, so a target's table is read the same way everywhere.
 
 import type { Span } from "../../diagnostics/diagnostic.js";
-import type { EndConditionIR, NodeIR, Resolved, StepIR, VoltageSetpointIR } from "../../ir/types.js";
-import { isStep } from "../../ir/types.js";
+import type { NodeIR, Resolved, StepIR } from "../../ir/types.js";
+import { isStep, stepEnds, voltageSetpoints } from "../../ir/types.js";
 import type { Construct } from "../target.js";
 
 export interface ConstructUse {
@@ -125,49 +125,16 @@ function stepFeatures(step: StepIR): ConstructUse[] {
     const construct = relativeConstruct(resolved);
     if (construct) uses.push({ construct, span: step.span, resolved });
   };
-  const setpoint = (voltage: VoltageSetpointIR): void => {
+  if (step.kind === "constantCurrent" || step.kind === "ccCv") current(step.current);
+  for (const voltage of voltageSetpoints(step)) {
     if (voltage.reference === "ocv") uses.push({ construct: "ocvRelativeVoltage", span: step.span });
-  };
-  const ends = (list: readonly EndConditionIR[]): void => {
-    for (const end of list) {
-      if (end.kind === "current") current(end.resolved);
-      if (end.kind === "capacity") uses.push({ construct: "capacityEnd", span: end.span });
-      if (end.kind === "temperature") uses.push({ construct: "temperatureEnd", span: end.span });
-    }
-  };
-  switch (step.kind) {
-    case "constantCurrent":
-      current(step.current);
-      ends(step.ends);
-      break;
-    case "ccCv":
-      current(step.current);
-      ends(step.ccEnds);
-      ends(step.cvEnds);
-      break;
-    case "constantVoltage":
-      setpoint(step.voltage);
-      ends(step.ends);
-      break;
-    case "rest":
-    case "ocv":
-    case "constantPower":
-      ends(step.ends);
-      break;
-    case "eis":
-      if (step.mode === "galvanostatic") uses.push({ construct: "galvanostaticEis", span: step.span });
-      break;
-    case "linearSweep":
-      setpoint(step.from);
-      setpoint(step.to);
-      break;
-    case "cyclicVoltammetry":
-      setpoint(step.start);
-      break;
-    case "temperature":
-    case "pause":
-      break;
   }
+  for (const end of stepEnds(step)) {
+    if (end.kind === "current") current(end.resolved);
+    if (end.kind === "capacity") uses.push({ construct: "capacityEnd", span: end.span });
+    if (end.kind === "temperature") uses.push({ construct: "temperatureEnd", span: end.span });
+  }
+  if (step.kind === "eis" && step.mode === "galvanostatic") uses.push({ construct: "galvanostaticEis", span: step.span });
   if (hasAny(step.record)) uses.push({ construct: "recordRule", span: step.span });
   if (hasAny(step.limits)) uses.push({ construct: "safetyLimits", span: step.span });
   return uses;

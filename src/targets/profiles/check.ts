@@ -4,7 +4,8 @@
 // a limit wider than the channel is harmless, the channel's own range stops first.
 
 import type { Diagnostic, Span } from "../../diagnostics/diagnostic.js";
-import type { EndConditionIR, ProtocolIR, Resolved, StepIR, VoltageSetpointIR } from "../../ir/types.js";
+import type { ProtocolIR, Resolved, StepIR, VoltageSetpointIR } from "../../ir/types.js";
+import { stepEnds } from "../../ir/types.js";
 import { formatQuantity } from "../../units/display.js";
 import { stepsOf } from "../common/constructs.js";
 import type { InstrumentProfile } from "../target.js";
@@ -57,35 +58,16 @@ function checkStep(step: StepIR, profile: InstrumentProfile, out: Diagnostic[]):
   const setpoint = (voltage: VoltageSetpointIR, what: string): void => {
     if (voltage.reference === "absolute") volts(voltage.volts, step.span, what);
   };
-  const ends = (list: readonly EndConditionIR[]): void => {
-    for (const end of list) {
-      if (end.kind === "voltage") volts(end.volts, end.span, "the cut-off");
-      // A taper end below the channel's resolution may never be seen: warn, as for a set current.
-      if (end.kind === "current" && profile.minCurrent !== undefined && end.amperes > 0 && end.amperes < profile.minCurrent) {
-        current(end.resolved, end.span, "the end current");
-      }
-    }
-  };
-
   switch (step.kind) {
     case "constantCurrent":
       current(step.current, step.span, "the current");
-      ends(step.ends);
       break;
     case "ccCv":
       current(step.current, step.span, "the current");
       volts(step.voltage, step.span, "the hold voltage");
-      ends(step.ccEnds);
-      ends(step.cvEnds);
       break;
     case "constantVoltage":
       setpoint(step.voltage, "the hold voltage");
-      ends(step.ends);
-      break;
-    case "rest":
-    case "ocv":
-    case "constantPower":
-      ends(step.ends);
       break;
     case "linearSweep":
       setpoint(step.from, "the sweep start");
@@ -108,6 +90,13 @@ function checkStep(step: StepIR, profile: InstrumentProfile, out: Diagnostic[]):
     case "temperature":
     case "pause":
       break;
+  }
+  for (const end of stepEnds(step)) {
+    if (end.kind === "voltage") volts(end.volts, end.span, "the cut-off");
+    // A taper end below the channel's resolution may never be seen: warn, as for a set current.
+    if (end.kind === "current" && profile.minCurrent !== undefined && end.amperes > 0 && end.amperes < profile.minCurrent) {
+      current(end.resolved, end.span, "the end current");
+    }
   }
 }
 
