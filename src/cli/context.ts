@@ -66,12 +66,8 @@ export class CliContext {
   async loadProtocol(file: string, options: { overrides?: CheckOptions["overrides"]; stdinName?: string } = {}): Promise<LoadedProtocol> {
     const isStdin = file === "-";
     const name = isStdin ? (options.stdinName ?? "<stdin>") : file;
-    const read = isStdin ? await readStdin(this.io.stdin, name) : readSource(this.resolve(file));
-    if (!read.ok) {
-      const d = { ...read.diagnostic, span: { ...read.diagnostic.span, file: name } };
-      if (!isStdin) d.message = d.message.replace(this.resolve(file), file);
-      return { file: name, result: null, diagnostics: [d], sources: new Map() };
-    }
+    const read = isStdin ? await readStdin(this.io.stdin, name) : readSource(this.resolve(file), name);
+    if (!read.ok) return { file: name, result: null, diagnostics: [read.diagnostic], sources: new Map() };
     const checkOptions: CheckOptions = {
       overrides: options.overrides,
       baseDir: this.io.cwd,

@@ -27,16 +27,17 @@ export function decodeSource(bytes: Uint8Array, file: string): ReadResult {
   }
 }
 
-export function readSource(file: string): ReadResult {
+/** Reads `file`; messages name it as `name` (the path as the user wrote it). */
+export function readSource(file: string, name = file): ReadResult {
   try {
     const stat = statSync(file);
-    if (stat.isDirectory()) return fail("BTP0001", `${file} is a directory, not a protocol file`, file);
-    if (stat.size > MAX_SOURCE_BYTES) return tooLarge(file, stat.size);
-    return decodeSource(readFileSync(file), file);
+    if (stat.isDirectory()) return fail("BTP0001", `${name} is a directory, not a protocol file`, name);
+    if (stat.size > MAX_SOURCE_BYTES) return tooLarge(name, stat.size);
+    return decodeSource(readFileSync(file), name);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const reason = code === "ENOENT" ? "does not exist" : code === "EACCES" ? "cannot be opened (permission denied)" : "cannot be read";
-    return fail("BTP0001", `${file} ${reason}`, file, code === "ENOENT" ? "check the path" : undefined);
+    return fail("BTP0001", `${name} ${reason}`, name, code === "ENOENT" ? "check the path" : undefined);
   }
 }
 

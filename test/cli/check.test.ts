@@ -67,7 +67,9 @@ describe("btp check", () => {
   });
 
   it("exits 2 for a missing file and for usage mistakes", async () => {
-    expect((await runCli(["check", "no/such/file.btp"])).code).toBe(2);
+    const missing = await runCli(["check", "no/such/file.btp"]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("error[BTP0001]: no/such/file.btp does not exist");
     expect((await runCli(["frobnicate"])).code).toBe(2);
     expect((await runCli(["check"])).code).toBe(2);
     expect((await runCli(["check", "x.btp", "--set", "novalue"])).code).toBe(2);

@@ -38,6 +38,8 @@ async function runCheck(ctx: CliContext, inputs: string[], flags: CheckFlags): P
   let ioFailure = files.diagnostics.length > 0;
 
   for (const d of files.diagnostics) reports.push({ path: d.span.file, diagnostics: [d] });
+  errorsFound += files.diagnostics.length;
+  if (flags.format !== "json") ctx.printDiagnostics(files.diagnostics, new Map());
   if (files.files.length === 0 && files.diagnostics.length === 0) {
     ctx.err(`btp: no protocol files (*.btp, *.btp.yaml) found in ${inputs.join(", ")}\n`);
     return ctx.fail(2);

@@ -108,9 +108,9 @@ async function runFmt(ctx: CliContext, inputs: string[], flags: FmtFlags): Promi
   let refused = 0;
   for (const file of files) {
     const absolute = ctx.resolve(file);
-    const read = readSource(absolute);
+    const read = readSource(absolute, file);
     if (!read.ok) {
-      ctx.printDiagnostics([{ ...read.diagnostic, span: fileSpan(file), message: read.diagnostic.message.replace(absolute, file) }], new Map());
+      ctx.printDiagnostics([read.diagnostic], new Map());
       ctx.fail(2);
       continue;
     }
